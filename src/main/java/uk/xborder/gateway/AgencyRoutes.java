@@ -1,0 +1,24 @@
+package uk.xborder.gateway;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import uk.xborder.gateway.directory.Agency;
+import uk.xborder.gateway.directory.PartyDirectory;
+
+/**
+ * Makes one outbound route for each agency in the partner directory, from the {@code agency-outbound} template in
+ * {@code routes/outbound.camel.yaml}. Adding an agency is a directory change, not a code change.
+ */
+public class AgencyRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        PartyDirectory directory = getCamelContext().getRegistry()
+                .lookupByNameAndType("partyDirectory", PartyDirectory.class);
+        for (Agency agency : directory.agencies()) {
+            templatedRoute("agency-outbound")
+                    .routeId("outbound-" + agency.id())
+                    .parameter("agency", agency.id());
+        }
+    }
+}

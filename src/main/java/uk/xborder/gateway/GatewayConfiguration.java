@@ -1,0 +1,166 @@
+package uk.xborder.gateway;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+
+import uk.xborder.gateway.audit.AuditTrail;
+import uk.xborder.gateway.audit.JsonLogAuditTrail;
+import uk.xborder.gateway.broker.EmbeddedBroker;
+import uk.xborder.gateway.crypto.CmsEncryptor;
+import uk.xborder.gateway.crypto.CmsSigner;
+import uk.xborder.gateway.crypto.SigningIdentity;
+import uk.xborder.gateway.directory.PartyDirectory;
+import uk.xborder.gateway.directory.PartyDirectoryLoader;
+import uk.xborder.gateway.envelope.EnvelopeWriter;
+import uk.xborder.gateway.exchange.AcceptedMessages;
+import uk.xborder.gateway.format.FormatRegistry;
+import uk.xborder.gateway.message.GradingTables;
+import uk.xborder.gateway.message.MarkingTable;
+import uk.xborder.gateway.outbound.Admission;
+import uk.xborder.gateway.outbound.Authorisation;
+import uk.xborder.gateway.outbound.Canonicalisation;
+import uk.xborder.gateway.outbound.Delivery;
+import uk.xborder.gateway.outbound.OutboundAudit;
+import uk.xborder.gateway.outbound.Protection;
+import uk.xborder.gateway.outbound.RecipientFailures;
+import uk.xborder.gateway.outbound.RecipientTranslation;
+import uk.xborder.gateway.outbound.Rejection;
+import uk.xborder.gateway.outbound.SchemaConformance;
+import uk.xborder.gateway.outbound.SenderVerification;
+import uk.xborder.gateway.outbound.StatusReport;
+import uk.xborder.gateway.outbound.WellFormedness;
+import uk.xborder.gateway.outbound.Wrapping;
+import uk.xborder.gateway.policy.RecipientPolicy;
+import uk.xborder.gateway.xml.SafeXmlParser;
+import uk.xborder.gateway.xml.SchemaCatalog;
+
+/**
+ * Wires the gateway from its settings: the broker and JMS component, the partner directory, the gateway's signing
+ * identity, and one bean per pipeline step, bound under the names the routes use.
+ *
+ * <p>An {@code auditTrail} or {@code clock} bound before start-up (e.g. by an embedding application or a test) is
+ * used instead of the default.
+ */
+public class GatewayConfiguration implements CamelConfiguration {
+
+    @PropertyInject("gateway.data-dir")
+    private String dataDir;
+    @PropertyInject("gateway.directory")
+    private String directoryFile;
+    @PropertyInject("gateway.max-message-bytes")
+    private long maxMessageBytes;
+
+    @PropertyInject("gateway.broker.embedded")
+    private boolean embeddedBroker;
+    @PropertyInject("gateway.broker.url")
+    private String brokerUrl;
+    @PropertyInject(value = "gateway.broker.user", defaultValue = "")
+    private String brokerUser;
+    @PropertyInject(value = "gateway.broker.password-env", defaultValue = "")
+    private String brokerPasswordEnv;
+    @PropertyInject("gateway.broker.embedded.host")
+    private String embeddedHost;
+    @PropertyInject("gateway.broker.embedded.port")
+    private int embeddedPort;
+    @PropertyInject("gateway.broker.max-delivery-attempts")
+    private int maxDeliveryAttempts;
+
+    @PropertyInject("gateway.identity.certificate")
+    private String identityCertificate;
+    @PropertyInject("gateway.identity.key")
+    private String identityKey;
+    @PropertyInject(value = "gateway.identity.pkcs12", defaultValue = "")
+    private String identityPkcs12;
+    @PropertyInject(value = "gateway.identity.password-env", defaultValue = "")
+    private String identityPasswordEnv;
+    @PropertyInject(value = "gateway.identity.password-file", defaultValue = "")
+    private String identityPasswordFile;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        Path data = Path.of(dataDir);
+
+        if (embeddedBroker) {
+            context.addService(new EmbeddedBroker(data, inVmId(brokerUrl), embeddedHost, embeddedPort,
+                    maxDeliveryAttempts), true, true);
+        }
+        registry.bind("jms", jmsComponent(context));
+
+        Clock clock = existing(registry, "clock", Clock.class, Clock.systemUTC());
+        AuditTrail trail = existing(registry, "auditTrail", AuditTrail.class, new JsonLogAuditTrail());
+        OutboundAudit audit = new OutboundAudit(trail, clock);
+
+        GradingTables grading = GradingTables.loadDefault();
+        MarkingTable markings = MarkingTable.loadDefault();
+        FormatRegistry formats = FormatRegistry.standard();
+        PartyDirectory directory = new PartyDirectoryLoader(formats::isKnown, markings::isKnown)
+                .load(Path.of(directoryFile));
+        registry.bind("partyDirectory", directory);
+
+        AcceptedMessages accepted = new AcceptedMessages(data.resolve("accepted-messages.mv.db"));
+        context.addService(accepted, true, true);
+
+        SigningIdentity identity = GatewayIdentity.load(identityCertificate, identityKey, identityPkcs12,
+                identityPasswordEnv, identityPasswordFile);
+
+        Admission admission = new Admission(directory, maxMessageBytes, audit, clock);
+        registry.bind("admission", admission);
+        registry.bind("wellFormedness", new WellFormedness(new SafeXmlParser(), audit));
+        registry.bind("schemaConformance", new SchemaConformance(SchemaCatalog.standard(), audit));
+        registry.bind("canonicalisation", new Canonicalisation(formats, audit));
+        registry.bind("senderVerification", new SenderVerification(directory, accepted, audit));
+        registry.bind("authorisation", new Authorisation(new RecipientPolicy(directory, markings), audit));
+        registry.bind("recipientTranslation", new RecipientTranslation(directory, formats, audit));
+        registry.bind("protection", new Protection(CmsSigner.create(identity), CmsEncryptor.create(), directory, audit));
+        registry.bind("wrapping", new Wrapping(directory, new EnvelopeWriter(), audit, clock));
+        registry.bind("delivery", new Delivery(audit));
+        registry.bind("recipientFailures", new RecipientFailures(audit));
+        registry.bind("rejection", new Rejection(admission, audit));
+        registry.bind("statusReport", new StatusReport(audit, clock));
+    }
+
+    private JmsComponent jmsComponent(CamelContext context) throws Exception {
+        ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(brokerUrl);
+        if (!brokerUser.isBlank()) {
+            connections.setUser(brokerUser);
+            connections.setPassword(brokerPasswordEnv.isBlank() ? null : System.getenv(brokerPasswordEnv));
+        }
+        JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
+        pool.setConnectionFactory(connections);
+        pool.setMaxConnections(4);
+        // Stopped after the routes and before the embedded broker (services stop in reverse order).
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                pool.stop();
+            }
+        }, true, true);
+        JmsComponent jms = JmsComponent.jmsComponent(pool);
+        // Persistent delivery for everything the gateway sends, so a broker restart loses nothing.
+        jms.getConfiguration().setDeliveryPersistent(true);
+        return jms;
+    }
+
+    private static String inVmId(String url) {
+        return url.startsWith("vm://") ? url.substring("vm://".length()) : "0";
+    }
+
+    private static <T> T existing(Registry registry, String name, Class<T> type, T fallback) {
+        T bound = registry.lookupByNameAndType(name, type);
+        if (bound != null) {
+            return bound;
+        }
+        registry.bind(name, fallback);
+        return fallback;
+    }
+}

@@ -1,0 +1,41 @@
+package uk.xborder.gateway.directory;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who the gateway knows: the agencies that send through it and the partners it may deliver to. Immutable; built and
+ * checked by {@link PartyDirectoryLoader}.
+ */
+public final class PartyDirectory {
+
+    private final Map<String, Agency> agencies;
+    private final Map<String, Partner> partners;
+
+    PartyDirectory(Collection<Agency> agencies, Collection<Partner> partners) {
+        Map<String, Agency> a = new LinkedHashMap<>();
+        agencies.forEach(agency -> a.put(agency.id(), agency));
+        Map<String, Partner> p = new LinkedHashMap<>();
+        partners.forEach(partner -> p.put(partner.id(), partner));
+        this.agencies = java.util.Collections.unmodifiableMap(a);
+        this.partners = java.util.Collections.unmodifiableMap(p);
+    }
+
+    public Optional<Agency> agency(String id) {
+        return Optional.ofNullable(agencies.get(id));
+    }
+
+    public Optional<Partner> partner(String id) {
+        return Optional.ofNullable(partners.get(id));
+    }
+
+    public Collection<Agency> agencies() {
+        return agencies.values();
+    }
+
+    public Collection<Partner> partners() {
+        return partners.values();
+    }
+}

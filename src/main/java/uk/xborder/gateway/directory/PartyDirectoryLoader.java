@@ -1,0 +1,141 @@
+package uk.xborder.gateway.directory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import uk.xborder.gateway.message.ClassificationScheme;
+import uk.xborder.gateway.message.GradingScheme;
+
+/**
+ * Reads the partner directory (YAML) and refuses to start on anything doubtful: a duplicate id, an unknown format,
+ * an unreadable certificate, a marking the tables do not know. Relative certificate paths are resolved against the
+ * directory file's own folder, so the file and its certificates can move together.
+ */
+public final class PartyDirectoryLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Predicate<String> knownFormat;
+    private final MarkingLevels markingLevels;
+
+    /**
+     * @param knownFormat   tells whether a format id is supported
+     * @param markingLevels tells whether a level exists in a classification scheme
+     */
+    public PartyDirectoryLoader(Predicate<String> knownFormat, MarkingLevels markingLevels) {
+        this.knownFormat = knownFormat;
+        this.markingLevels = markingLevels;
+    }
+
+    /** Whether a classification level exists; the marking tables answer it. */
+    @FunctionalInterface
+    public interface MarkingLevels {
+        boolean isKnown(ClassificationScheme scheme, String level);
+    }
+
+    public PartyDirectory load(Path file) {
+        DirectoryFile raw;
+        try (InputStream in = Files.newInputStream(file)) {
+            raw = YAML.readValue(in, DirectoryFile.class);
+        } catch (IOException e) {
+            throw new InvalidDirectoryException("cannot read partner directory " + file + ": " + e.getMessage(), e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        List<Agency> agencies = new ArrayList<>();
+        Set<String> agencyIds = new HashSet<>();
+        for (DirectoryFile.AgencyEntry entry : nonNull(raw.agencies())) {
+            String id = required(entry.id(), "agency id");
+            require(agencyIds.add(id), "agency '" + id + "' is listed twice");
+            require(knownFormat.test(required(entry.format(), "format of agency " + id)),
+                    "agency '" + id + "' uses unknown format '" + entry.format() + "'");
+            agencies.add(new Agency(id, orDefault(entry.name(), id), entry.format()));
+        }
+        List<Partner> partners = new ArrayList<>();
+        Set<String> partnerIds = new HashSet<>();
+        for (DirectoryFile.PartnerEntry entry : nonNull(raw.partners())) {
+            partners.add(partner(entry, base, partnerIds));
+        }
+        require(!agencies.isEmpty(), "the partner directory names no agency");
+        return new PartyDirectory(agencies, partners);
+    }
+
+    private Partner partner(DirectoryFile.PartnerEntry entry, Path base, Set<String> seen) {
+        String id = required(entry.id(), "partner id");
+        require(seen.add(id), "partner '" + id + "' is listed twice");
+        String format = required(entry.format(), "format of partner " + id);
+        require(knownFormat.test(format), "partner '" + id + "' uses unknown format '" + format + "'");
+        DirectoryFile.MarkingEntry ceiling = entry.highestMarking();
+        require(ceiling != null, "partner '" + id + "' has no highestMarking");
+        ClassificationScheme scheme = ClassificationScheme.valueOf(required(ceiling.scheme(), "marking scheme of " + id));
+        require(markingLevels.isKnown(scheme, ceiling.level()),
+                "partner '" + id + "' has unknown highest marking " + scheme + " " + ceiling.level());
+        Map<GradingScheme, Set<String>> handling = new EnumMap<>(GradingScheme.class);
+        if (entry.handlingPermitted() != null) {
+            entry.handlingPermitted().forEach((k, v) -> handling.put(GradingScheme.valueOf(k), new LinkedHashSet<>(v)));
+        }
+        return new Partner(id, orDefault(entry.name(), id), required(entry.jurisdiction(), "jurisdiction of " + id),
+                format, required(entry.endpoint(), "endpoint of " + id),
+                certificate(base.resolve(required(entry.certificate(), "certificate of " + id)), id),
+                new Marking(scheme, ceiling.level()), handling);
+    }
+
+    private static X509Certificate certificate(Path path, String partyId) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | CertificateException e) {
+            throw new InvalidDirectoryException(
+                    "cannot read the certificate of partner '" + partyId + "' from " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String required(String value, String what) {
+        require(value != null && !value.isBlank(), "the partner directory is missing the " + what);
+        return value;
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new InvalidDirectoryException(problem, null);
+        }
+    }
+
+    /** The file as written; validated into the domain records above. */
+    record DirectoryFile(Integer version, List<AgencyEntry> agencies, List<PartnerEntry> partners) {
+        record AgencyEntry(String id, String name, String format) {
+        }
+
+        record PartnerEntry(String id, String name, String jurisdiction, String format, String endpoint,
+                            String certificate, MarkingEntry highestMarking,
+                            Map<String, List<String>> handlingPermitted) {
+        }
+
+        record MarkingEntry(String scheme, String level) {
+        }
+    }
+}

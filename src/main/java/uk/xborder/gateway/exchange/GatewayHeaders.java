@@ -1,0 +1,24 @@
+package uk.xborder.gateway.exchange;
+
+/**
+ * Message headers the gateway sets on what it puts on queues. They are part of the operator contract: the rejected
+ * and failed queues are read through them.
+ */
+public final class GatewayHeaders {
+
+    public static final String EXCHANGE_ID = "GwExchangeId";
+    public static final String MESSAGE_ID = "GwMessageId";
+    public static final String AGENCY = "GwAgency";
+    public static final String RECIPIENT = "GwRecipient";
+    public static final String REASON_CODE = "GwReasonCode";
+    public static final String EXPLANATION = "GwExplanation";
+    public static final String TRANSPORT_MESSAGE_ID = "GwTransportMessageId";
+    public static final String REFUSED_RECIPIENTS = "GwRefusedRecipients";
+    public static final String FAILED_STEP = "GwFailedStep";
+    public static final String ENDPOINT = "GwEndpoint";
+    /** Artemis duplicate detection: a second message with the same value is dropped by the broker. */
+    public static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private GatewayHeaders() {
+    }
+}

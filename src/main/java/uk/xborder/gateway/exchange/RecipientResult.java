@@ -1,0 +1,17 @@
+package uk.xborder.gateway.exchange;
+
+/** The outcome for one recipient, with the reason when it was not delivered. */
+public record RecipientResult(String partyId, RecipientOutcome outcome, ReasonCode reason, String explanation) {
+
+    public static RecipientResult accepted(String partyId) {
+        return new RecipientResult(partyId, RecipientOutcome.ACCEPTED, null, null);
+    }
+
+    public static RecipientResult rejected(String partyId, MessageRejectedException why) {
+        return new RecipientResult(partyId, RecipientOutcome.REJECTED, why.reason(), why.explanation());
+    }
+
+    public static RecipientResult failed(String partyId, ReasonCode reason, String explanation) {
+        return new RecipientResult(partyId, RecipientOutcome.FAILED, reason, explanation);
+    }
+}

@@ -1,0 +1,43 @@
+package uk.xborder.gateway.outbound;
+
+import java.util.LinkedHashSet;
+
+import org.apache.camel.ExchangeProperty;
+
+import uk.xborder.gateway.audit.AuditOperation;
+import uk.xborder.gateway.audit.AuditOutcome;
+import uk.xborder.gateway.exchange.MessageFacts;
+import uk.xborder.gateway.exchange.MessageRejectedException;
+import uk.xborder.gateway.exchange.RecipientResult;
+import uk.xborder.gateway.policy.RecipientPolicy;
+
+/**
+ * Asks the policy about each recipient the sender named. Allowed recipients go on to delivery; refused ones are
+ * recorded with their reason and named in the status notice. One refusal never stops the others.
+ */
+public final class Authorisation {
+
+    private final RecipientPolicy policy;
+    private final OutboundAudit audit;
+
+    public Authorisation(RecipientPolicy policy, OutboundAudit audit) {
+        this.policy = policy;
+        this.audit = audit;
+    }
+
+    public void authorise(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message) {
+        MessageFacts facts = message.facts().orElseThrow();
+        for (String recipient : new LinkedHashSet<>(facts.recipients())) {
+            try {
+                policy.authorise(facts, recipient);
+                message.allow(recipient);
+                audit.recipientStep(message, recipient, "AUTHORISED", AuditOperation.DISCLOSURE,
+                        message.originalDigest());
+            } catch (MessageRejectedException refused) {
+                message.result(RecipientResult.rejected(recipient, refused));
+                audit.recipientOutcome(message, recipient, "REFUSED", AuditOperation.DISCLOSURE,
+                        AuditOutcome.REFUSED, refused.reason(), refused.explanation());
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package uk.xborder.gateway.outbound;
+
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+
+import uk.xborder.gateway.audit.AuditOperation;
+import uk.xborder.gateway.exchange.Digests;
+import uk.xborder.gateway.exchange.RecipientResult;
+
+/**
+ * Brackets the hand-over to the recipient's endpoint: the disclosure is in the audit log before the envelope leaves,
+ * and the delivery is recorded once the endpoint has taken it.
+ */
+public final class Delivery {
+
+    private final OutboundAudit audit;
+
+    public Delivery(OutboundAudit audit) {
+        this.audit = audit;
+    }
+
+    public void release(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
+                        @ExchangeProperty(RecipientTranslation.RECIPIENT_PROPERTY) String recipient,
+                        @Body byte[] envelope) {
+        audit.recipientStep(message, recipient, "RELEASED", AuditOperation.DISCLOSURE, Digests.sha256Hex(envelope));
+    }
+
+    public void confirm(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
+                        @ExchangeProperty(RecipientTranslation.RECIPIENT_PROPERTY) String recipient,
+                        @Body byte[] envelope) {
+        message.result(RecipientResult.accepted(recipient));
+        audit.recipientStep(message, recipient, "DELIVERED", AuditOperation.DISCLOSURE, Digests.sha256Hex(envelope));
+    }
+}

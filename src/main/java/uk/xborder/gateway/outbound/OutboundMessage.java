@@ -1,0 +1,144 @@
+package uk.xborder.gateway.outbound;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import uk.xborder.gateway.directory.Agency;
+import uk.xborder.gateway.exchange.Digests;
+import uk.xborder.gateway.exchange.MessageFacts;
+import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.exchange.RecipientOutcome;
+import uk.xborder.gateway.exchange.RecipientResult;
+import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
+
+/**
+ * The state of one outbound exchange as it moves through the pipeline: the original as received, what was learnt
+ * about it, and the outcome for each recipient. Kept as an exchange property so that every step, including the error
+ * handlers and the per-recipient sub-exchanges, sees the same record.
+ */
+public final class OutboundMessage {
+
+    /** Name of the Camel exchange property that holds this object. */
+    public static final String PROPERTY = "gwOutbound";
+
+    private final String exchangeId;
+    private final Agency agency;
+    private final String transportMessageId;
+    private final Object originalBody;
+    private final byte[] originalBytes;
+    private final String originalDigest;
+    private final Instant receivedAt;
+    private final Map<String, RecipientResult> results = new LinkedHashMap<>();
+    private final List<String> allowedRecipients = new ArrayList<>();
+    private IntelligenceMessage canonical;
+    private MessageFacts facts;
+    private Verdict verdict;
+
+    /**
+     * The outcome for the message as a whole, when it did not get as far as its recipients.
+     *
+     * @param failed true when the gateway is at fault (held on gw.failed); false when the input was refused
+     */
+    public record Verdict(boolean failed, ReasonCode reason, String explanation) {
+    }
+
+    OutboundMessage(Agency agency, String transportMessageId, Object originalBody, byte[] originalBytes,
+                    Instant receivedAt) {
+        this.agency = agency;
+        this.transportMessageId = transportMessageId;
+        this.originalBody = originalBody;
+        this.originalBytes = originalBytes;
+        this.originalDigest = Digests.sha256Hex(originalBytes);
+        this.receivedAt = receivedAt;
+        // Derived from the transport id, so a redelivery of the same JMS message keeps its exchange id and its
+        // audit events collapse instead of multiplying.
+        this.exchangeId = UUID.nameUUIDFromBytes((agency.id() + "|" + transportMessageId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public String exchangeId() {
+        return exchangeId;
+    }
+
+    public Agency agency() {
+        return agency;
+    }
+
+    public String transportMessageId() {
+        return transportMessageId;
+    }
+
+    /** The body exactly as the agency sent it (text or bytes), for the rejected and failed queues. */
+    public Object originalBody() {
+        return originalBody;
+    }
+
+    public byte[] originalBytes() {
+        return originalBytes;
+    }
+
+    public String originalDigest() {
+        return originalDigest;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Optional<MessageFacts> facts() {
+        return Optional.ofNullable(facts);
+    }
+
+    public Optional<String> messageId() {
+        return facts().map(MessageFacts::messageId);
+    }
+
+    public IntelligenceMessage canonical() {
+        if (canonical == null) {
+            throw new IllegalStateException("the message has not been translated to the canonical model yet");
+        }
+        return canonical;
+    }
+
+    void canonical(IntelligenceMessage message, MessageFacts extracted) {
+        this.canonical = message;
+        this.facts = extracted;
+    }
+
+    synchronized void allow(String partyId) {
+        allowedRecipients.add(partyId);
+    }
+
+    /** Recipients that passed authorisation, in the order the sender listed them. */
+    public synchronized List<String> allowedRecipients() {
+        return List.copyOf(allowedRecipients);
+    }
+
+    synchronized void result(RecipientResult result) {
+        results.put(result.partyId(), result);
+    }
+
+    public synchronized List<RecipientResult> results() {
+        return List.copyOf(results.values());
+    }
+
+    synchronized void verdict(Verdict whole) {
+        this.verdict = whole;
+    }
+
+    /** Present when the whole message was rejected or held, rather than dealt with recipient by recipient. */
+    public synchronized Optional<Verdict> verdict() {
+        return Optional.ofNullable(verdict);
+    }
+
+    /** True when at least one recipient was refused, so the original is kept on the rejected queue. */
+    public synchronized boolean hasRefusals() {
+        return results.values().stream().anyMatch(r -> r.outcome() == RecipientOutcome.REJECTED);
+    }
+}

@@ -1,0 +1,62 @@
+package uk.xborder.gateway.outbound;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import uk.xborder.gateway.audit.AuditOperation;
+import uk.xborder.gateway.audit.AuditOutcome;
+import uk.xborder.gateway.exchange.GatewayHeaders;
+import uk.xborder.gateway.exchange.MessageRejectedException;
+import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.exchange.RecipientResult;
+
+/**
+ * What happens when one recipient cannot be served: a refusal (no safe translation) is recorded like a policy
+ * refusal; a failure (signing, encryption or delivery still failing after retries) is recorded and what was prepared
+ * is held on the failed queue for an operator to replay. Either way the other recipients go on.
+ */
+public final class RecipientFailures {
+
+    private final OutboundAudit audit;
+
+    public RecipientFailures(OutboundAudit audit) {
+        this.audit = audit;
+    }
+
+    public void refused(Exchange exchange) {
+        OutboundMessage message = exchange.getProperty(OutboundMessage.PROPERTY, OutboundMessage.class);
+        String recipient = exchange.getProperty(RecipientTranslation.RECIPIENT_PROPERTY, String.class);
+        MessageRejectedException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                MessageRejectedException.class);
+        message.result(RecipientResult.rejected(recipient, refusal));
+        audit.recipientOutcome(message, recipient, "REFUSED", AuditOperation.DISCLOSURE, AuditOutcome.REFUSED,
+                refusal.reason(), refusal.explanation());
+    }
+
+    /** Records the failure and prepares the held copy; the route sends it to the failed queue. */
+    public void failed(Exchange exchange) {
+        OutboundMessage message = exchange.getProperty(OutboundMessage.PROPERTY, OutboundMessage.class);
+        String recipient = exchange.getProperty(RecipientTranslation.RECIPIENT_PROPERTY, String.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        byte[] envelope = exchange.getProperty(Wrapping.ENVELOPE_PROPERTY, byte[].class);
+        String step = envelope != null ? "delivery" : "preparation";
+        String explanation = "The " + step + " for '" + recipient + "' failed after retries ("
+                + (cause == null ? "unknown cause" : cause.getClass().getSimpleName())
+                + "); the message is held for replay.";
+        message.result(RecipientResult.failed(recipient, ReasonCode.DELIVERY_FAILED, explanation));
+        audit.recipientOutcome(message, recipient, "DELIVERY_FAILED", AuditOperation.DISCLOSURE,
+                AuditOutcome.FAILED, ReasonCode.DELIVERY_FAILED, explanation);
+        Message held = exchange.getMessage();
+        // Hold the sealed envelope when there is one; otherwise the original as the agency sent it, never a
+        // half-processed plaintext translation.
+        held.setBody(envelope != null ? envelope : message.originalBody());
+        held.removeHeaders("*");
+        held.setHeader(GatewayHeaders.EXCHANGE_ID, message.exchangeId());
+        held.setHeader(GatewayHeaders.AGENCY, message.agency().id());
+        held.setHeader(GatewayHeaders.MESSAGE_ID, message.messageId().orElse(null));
+        held.setHeader(GatewayHeaders.RECIPIENT, recipient);
+        held.setHeader(GatewayHeaders.REASON_CODE, ReasonCode.DELIVERY_FAILED.name());
+        held.setHeader(GatewayHeaders.EXPLANATION, explanation);
+        held.setHeader(GatewayHeaders.FAILED_STEP, step);
+    }
+}
