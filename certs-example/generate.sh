@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+#
+# Regenerates the EXAMPLE PKI in this folder from scratch, using only the openssl CLI (OpenSSL 3.0+).
+# EXAMPLES ONLY: the private keys are committed to a public repository. Never use them for anything real.
+#
+# Usage: certs-example/generate.sh        (from anywhere; it works in its own folder)
+#
+# Every run deletes the party folders and makes new keys, certificates and CRLs, so it is idempotent but
+# not deterministic: new keys, new serial numbers, new dates. Run the crypto tests afterwards.
+#
+# Why `openssl ca` and not `openssl x509 -req`: only `openssl ca` can back-date a certificate (-startdate /
+# -enddate), which the `expired` party needs, and only it keeps the index that `-revoke` and `-gencrl` need.
+# The CA working files (index, serial, CSRs) live in a temporary folder and are thrown away: the CRLs are
+# issued for 20 years, so nobody needs to re-issue them between regenerations.
+
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+HERE="$(pwd)"
+
+command -v openssl >/dev/null || { echo "openssl is not on the PATH" >&2; exit 1; }
+case "$(openssl version)" in
+  "OpenSSL 3."*) ;;
+  *) echo "needs OpenSSL 3.x, found: $(openssl version)" >&2; exit 1 ;;
+esac
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+# --- Dates --------------------------------------------------------------------------------------------------
+# Roots start five years ago (so the expired party's past validity lies inside its issuer's) and outlive every
+# certificate they issue. Parties start a day ago (tolerates clock skew) and last 20 years so tests do not rot.
+stamp() { date -u -d "$1" +%Y%m%d%H%M%SZ; }
+ROOT_START="$(stamp 'now - 5 years')"
+ROOT_END="$(stamp 'now + 21 years')"
+PARTY_START="$(stamp 'now - 1 day')"
+PARTY_END="$(stamp 'now + 20 years')"
+EXPIRED_START="$(stamp 'now - 4 years')"
+EXPIRED_END="$(stamp 'now - 3 years')"
+CRL_DAYS=7300   # 20 years
+
+PARTIES=(uk-root-ca eu-root-ca gateway police-scotland nca europol spoc-ie expired revoked)
+
+# --- A minimal `openssl ca` configuration; CA_DIR selects which CA's database is used. -----------------------
+CONF="$WORK/ca.cnf"
+cat > "$CONF" <<'CNF'
+[ ca ]
+default_ca = example_ca
+
+[ example_ca ]
+dir              = $ENV::CA_DIR
+database         = $dir/index.txt
+new_certs_dir    = $dir/issued
+serial           = $dir/serial
+crlnumber        = $dir/crlnumber
+default_md       = sha256
+policy           = policy_example
+unique_subject   = no
+email_in_dn      = no
+copy_extensions  = none
+crl_extensions   = crl_ext
+
+[ policy_example ]
+countryName      = supplied
+organizationName = supplied
+commonName       = supplied
+
+[ req ]
+distinguished_name = req_dn
+prompt             = no
+utf8               = yes
+[ req_dn ]
+CN = placeholder (the real subject is given with -subj)
+
+# A root CA: signs certificates and CRLs, nothing else.
+[ ext_root ]
+basicConstraints       = critical, CA:true
+keyUsage               = critical, keyCertSign, cRLSign
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+# An EC party: signs messages and receipts (digitalSignature, nonRepudiation) and receives messages
+# encrypted to it by ephemeral-static ECDH (keyAgreement).
+[ ext_party_ec ]
+basicConstraints       = critical, CA:false
+keyUsage               = critical, digitalSignature, nonRepudiation, keyAgreement
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+# An RSA party: signs messages and receives messages whose content key is RSA-OAEP encrypted to it.
+[ ext_party_rsa ]
+basicConstraints       = critical, CA:false
+keyUsage               = critical, digitalSignature, keyEncipherment
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+[ crl_ext ]
+authorityKeyIdentifier = keyid:always
+CNF
+
+# --- Helpers ------------------------------------------------------------------------------------------------
+new_key() {   # new_key <party> ec|rsa   -> <party>/key.pem, unencrypted PKCS#8
+  local party="$1" type="$2"
+  mkdir -p "$HERE/$party"
+  case "$type" in
+    ec)  openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:P-256 \
+           -pkeyopt ec_param_enc:named_curve -out "$HERE/$party/key.pem" ;;
+    rsa) openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$HERE/$party/key.pem" ;;
+  esac
+}
+
+new_csr() {   # new_csr <party> <subject>   (CA_DIR is unused by req but the shared config names it)
+  CA_DIR="$WORK" openssl req -new -config "$CONF" -key "$HERE/$1/key.pem" -subj "$2" -out "$WORK/$1.csr"
+}
+
+init_ca_db() {   # init_ca_db <ca>: an empty database with a random 128-bit starting serial
+  local db="$WORK/db-$1"
+  mkdir -p "$db/issued"
+  : > "$db/index.txt"
+  echo "unique_subject = no" > "$db/index.txt.attr"
+  echo "01$(openssl rand -hex 15)" > "$db/serial"
+  echo 1000 > "$db/crlnumber"
+}
+
+ca() {   # ca <ca> <openssl ca arguments...>
+  local ca_name="$1"; shift
+  CA_DIR="$WORK/db-$ca_name" openssl ca -batch -notext -config "$CONF" "$@" 2>"$WORK/ca.log" \
+    || { cat "$WORK/ca.log" >&2; exit 1; }
+}
+
+make_root() {   # make_root <ca> <subject>
+  local name="$1" subject="$2"
+  new_key "$name" ec
+  new_csr "$name" "$subject"
+  init_ca_db "$name"
+  ca "$name" -selfsign -keyfile "$HERE/$name/key.pem" -in "$WORK/$name.csr" -out "$HERE/$name/cert.pem" \
+    -extensions ext_root -startdate "$ROOT_START" -enddate "$ROOT_END" -preserveDN
+}
+
+issue() {   # issue <party> <issuing ca> ec|rsa <subject> [<startdate> <enddate>]
+  local party="$1" issuer="$2" type="$3" subject="$4"
+  local start="${5:-$PARTY_START}" end="${6:-$PARTY_END}"
+  new_key "$party" "$type"
+  new_csr "$party" "$subject"
+  ca "$issuer" -cert "$HERE/$issuer/cert.pem" -keyfile "$HERE/$issuer/key.pem" -in "$WORK/$party.csr" \
+    -out "$HERE/$party/cert.pem" -extensions "ext_party_$type" -startdate "$start" -enddate "$end" -preserveDN
+}
+
+crl() {   # crl <ca>  -> <ca>/crl.pem
+  ca "$1" -gencrl -cert "$HERE/$1/cert.pem" -keyfile "$HERE/$1/key.pem" -crldays "$CRL_DAYS" \
+    -out "$HERE/$1/crl.pem"
+}
+
+# --- The PKI ------------------------------------------------------------------------------------------------
+for party in "${PARTIES[@]}"; do rm -rf "${HERE:?}/$party"; done
+
+make_root uk-root-ca "/C=GB/O=UK Cross-Border Gateway PKI (example)/CN=uk-root-ca"
+make_root eu-root-ca "/C=NL/O=EU Partner PKI (example)/CN=eu-root-ca"
+
+issue gateway         uk-root-ca ec  "/C=GB/O=UK Cross-Border Gateway (example)/CN=gateway"
+issue police-scotland uk-root-ca ec  "/C=GB/O=Police Scotland (example)/CN=police-scotland"
+issue nca             uk-root-ca ec  "/C=GB/O=National Crime Agency (example)/CN=nca"
+issue europol         eu-root-ca ec  "/C=NL/O=Europol (example)/CN=europol"
+issue spoc-ie         eu-root-ca rsa "/C=IE/O=Irish SPOC (example)/CN=spoc-ie"
+issue expired         uk-root-ca ec  "/C=GB/O=Expired Test Party (example)/CN=expired" \
+      "$EXPIRED_START" "$EXPIRED_END"
+issue revoked         uk-root-ca ec  "/C=GB/O=Revoked Test Party (example)/CN=revoked"
+
+ca uk-root-ca -cert "$HERE/uk-root-ca/cert.pem" -keyfile "$HERE/uk-root-ca/key.pem" \
+  -revoke "$HERE/revoked/cert.pem" -crl_reason keyCompromise
+crl uk-root-ca
+crl eu-root-ca
+
+# --- Summary ------------------------------------------------------------------------------------------------
+for party in "${PARTIES[@]}"; do
+  printf '%-16s %s\n' "$party" \
+    "$(openssl x509 -in "$HERE/$party/cert.pem" -noout -subject -enddate -nameopt RFC2253 | paste -sd ' ')"
+done
+echo "revoked in uk-root-ca/crl.pem: $(openssl crl -in "$HERE/uk-root-ca/crl.pem" -noout -text | grep -c 'Serial Number')"

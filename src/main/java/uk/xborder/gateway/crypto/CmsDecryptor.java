@@ -1,0 +1,113 @@
+package uk.xborder.gateway.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateEncodingException;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.KeyAgreeRecipientInformation;
+import org.bouncycastle.cms.KeyTransRecipientInformation;
+import org.bouncycastle.cms.Recipient;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
+
+/**
+ * Decrypts a CMS AuthEnvelopedData (RFC 5083) addressed to one party. Because the content is encrypted with
+ * AES-GCM, decryption and integrity are one step: altered ciphertext, tag or authenticated attributes fail the tag
+ * check and nothing is returned.
+ *
+ * <p>Before any private-key operation it checks that the message uses algorithms {@link CryptoProfile} accepts,
+ * in particular that an RSA recipient's key was encrypted with OAEP: a PKCS#1 v1.5 key transport is refused
+ * outright, so this class cannot serve as a padding oracle.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CmsDecryptor implements Decryptor {
+
+    private final SigningIdentity identity;
+    private final X509CertificateHolder certificate;
+
+    private CmsDecryptor(SigningIdentity identity, X509CertificateHolder certificate) {
+        this.identity = identity;
+        this.certificate = certificate;
+    }
+
+    /** A decryptor for messages encrypted to {@code identity}'s certificate. */
+    public static CmsDecryptor create(SigningIdentity identity) throws GeneralSecurityException {
+        Objects.requireNonNull(identity, "identity");
+        try {
+            return new CmsDecryptor(identity, new JcaX509CertificateHolder(identity.certificate()));
+        } catch (CertificateEncodingException e) {
+            throw new KeyMaterialException("Certificate " + Certificates.describe(identity.certificate())
+                    + " cannot be encoded", e);
+        }
+    }
+
+    @Override
+    public byte[] decrypt(byte[] authEnvelopedDer) throws DecryptionFailedException {
+        Objects.requireNonNull(authEnvelopedDer, "authEnvelopedDer");
+        CMSAuthEnvelopedData enveloped = parse(authEnvelopedDer);
+        if (!CryptoProfile.ACCEPTED_CONTENT_ENCRYPTION.contains(new ASN1ObjectIdentifier(enveloped.getEncryptionAlgOID()))) {
+            throw new DecryptionFailedException("Content encryption " + enveloped.getEncryptionAlgOID()
+                    + " is not accepted by the crypto profile (AES-GCM only)");
+        }
+        RecipientInformation mine = findRecipientInfo(enveloped);
+        Recipient recipient = recipientFor(mine);
+        try {
+            return mine.getContent(recipient);
+        } catch (CMSException | RuntimeException e) {
+            // Deliberately vague about which of the two failed (content key or tag): telling them apart helps an
+            // attacker more than an operator. Neither cause message carries content.
+            throw new DecryptionFailedException("Could not decrypt the message for " + describeSelf()
+                    + ": the content key could not be recovered or the authentication tag did not verify"
+                    + " (the message was altered, or was not encrypted with this party's key)", e);
+        }
+    }
+
+    private static CMSAuthEnvelopedData parse(byte[] der) throws DecryptionFailedException {
+        try {
+            return new CMSAuthEnvelopedData(der);
+        } catch (CMSException | RuntimeException e) {
+            throw new DecryptionFailedException("Not a CMS AuthEnvelopedData structure (malformed, or another CMS type)");
+        }
+    }
+
+    private RecipientInformation findRecipientInfo(CMSAuthEnvelopedData enveloped) throws DecryptionFailedException {
+        for (RecipientInformation candidate : enveloped.getRecipientInfos().getRecipients()) {
+            // A RecipientId matches by issuer and serial number or by subject key identifier, whichever was used.
+            if (candidate.getRID().match(certificate)) {
+                return candidate;
+            }
+        }
+        throw new DecryptionFailedException("The message has no recipient entry for " + describeSelf()
+                + "; it was encrypted for someone else");
+    }
+
+    private Recipient recipientFor(RecipientInformation mine) throws DecryptionFailedException {
+        if (mine instanceof KeyAgreeRecipientInformation) {
+            return new JceKeyAgreeAuthEnvelopedRecipient(identity.privateKey()).setProvider(CryptoProfile.PROVIDER);
+        }
+        if (mine instanceof KeyTransRecipientInformation) {
+            if (!CryptoProfile.isAcceptableRsaKeyTransport(mine.getKeyEncryptionAlgorithm())) {
+                throw new DecryptionFailedException("Key transport " + mine.getKeyEncryptionAlgOID()
+                        + " is not accepted by the crypto profile (RSAES-OAEP with SHA-2 only)");
+            }
+            return new JceKeyTransAuthEnvelopedRecipient(identity.privateKey()).setProvider(CryptoProfile.PROVIDER);
+        }
+        throw new DecryptionFailedException("Recipient entry of type " + mine.getClass().getSimpleName()
+                + " is not supported; expected key agreement (EC) or key transport (RSA)");
+    }
+
+    private String describeSelf() {
+        return Certificates.describe(identity.certificate());
+    }
+
+    @Override
+    public String toString() {
+        return "CmsDecryptor[" + identity + "]";
+    }
+}
