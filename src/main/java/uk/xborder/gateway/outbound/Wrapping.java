@@ -1,0 +1,63 @@
+package uk.xborder.gateway.outbound;
+
+import java.time.Clock;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
+
+import uk.xborder.gateway.audit.AuditOperation;
+import uk.xborder.gateway.directory.Partner;
+import uk.xborder.gateway.directory.PartyDirectory;
+import uk.xborder.gateway.envelope.EnvelopeHeader;
+import uk.xborder.gateway.envelope.EnvelopeWriter;
+import uk.xborder.gateway.exchange.Digests;
+import uk.xborder.gateway.exchange.GatewayHeaders;
+
+/**
+ * Puts the encrypted payload in a transport envelope with its clear header, and addresses it to the recipient's
+ * endpoint. The envelope carries a broker duplicate-detection id, so a resend after a crash is dropped by the broker
+ * rather than delivered twice.
+ */
+public final class Wrapping {
+
+    /** Exchange property holding the finished envelope (kept for replay if delivery fails). */
+    public static final String ENVELOPE_PROPERTY = "gwEnvelope";
+    /** Exchange property holding the endpoint URI the envelope goes to. */
+    public static final String ENDPOINT_PROPERTY = "gwEndpoint";
+
+    private final PartyDirectory directory;
+    private final EnvelopeWriter writer;
+    private final OutboundAudit audit;
+    private final Clock clock;
+
+    public Wrapping(PartyDirectory directory, EnvelopeWriter writer, OutboundAudit audit, Clock clock) {
+        this.directory = directory;
+        this.writer = writer;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public byte[] wrap(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
+                       @ExchangeProperty(RecipientTranslation.RECIPIENT_PROPERTY) String recipient,
+                       @Body byte[] encrypted, Exchange exchange) {
+        Partner partner = directory.partner(recipient).orElseThrow();
+        String messageId = message.messageId().orElseThrow();
+        byte[] envelope = writer.write(new EnvelopeHeader(messageId, message.exchangeId(), message.agency().id(),
+                recipient, clock.instant(), partner.format()), encrypted);
+
+        exchange.setProperty(ENVELOPE_PROPERTY, envelope);
+        exchange.setProperty(ENDPOINT_PROPERTY, partner.endpoint());
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(GatewayHeaders.MESSAGE_ID, messageId);
+        out.setHeader(GatewayHeaders.EXCHANGE_ID, message.exchangeId());
+        out.setHeader(GatewayHeaders.AGENCY, message.agency().id());
+        out.setHeader(GatewayHeaders.RECIPIENT, recipient);
+        out.setHeader(GatewayHeaders.ARTEMIS_DUPLICATE_ID,
+                message.agency().id() + "|" + messageId + "|" + recipient);
+        audit.recipientStep(message, recipient, "WRAPPED", AuditOperation.ALTERATION, Digests.sha256Hex(envelope));
+        return envelope;
+    }
+}
