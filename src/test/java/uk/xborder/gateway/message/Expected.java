@@ -60,8 +60,8 @@ final class Expected {
             "EU/CLASSIFICATION/CONFIDENTIEL-UE=3", "EU/CLASSIFICATION/SECRET-UE=4",
             "EU/CLASSIFICATION/TRES-SECRET-UE=5");
 
-    /** Handling codes that carry free-text conditions. */
-    static final List<String> CARRIES_CONDITIONS = List.of("UK_3X5X2/C", "EUROPOL/H3", "UK_5X5X5/5");
+    /** Handling codes that carry free-text conditions, "scheme/HANDLING/code". */
+    static final List<String> CARRIES_CONDITIONS = List.of("UK_3X5X2/HANDLING/C", "EUROPOL/HANDLING/H3", "UK_5X5X5/HANDLING/5");
 
     static final String REFUSE = "REFUSE";
 
