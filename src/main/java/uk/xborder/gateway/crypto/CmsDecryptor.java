@@ -3,6 +3,7 @@ package uk.xborder.gateway.crypto;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
 import java.util.Objects;
+import javax.crypto.AEADBadTagException;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -60,12 +61,25 @@ public final class CmsDecryptor implements Decryptor {
         try {
             return mine.getContent(recipient);
         } catch (CMSException | RuntimeException e) {
-            // Deliberately vague about which of the two failed (content key or tag): telling them apart helps an
-            // attacker more than an operator. Neither cause message carries content.
+            // Saying which step failed helps operators and gives an attacker nothing: the key transport is OAEP
+            // or ECDH with AES key wrap, neither of which leaks through its error, and the tag check comes last.
+            if (causedByBadTag(e)) {
+                throw new DecryptionFailedException("Could not decrypt the message for " + describeSelf()
+                        + ": the AES-GCM authentication tag did not verify, so the ciphertext, tag or parameters"
+                        + " were altered", e);
+            }
             throw new DecryptionFailedException("Could not decrypt the message for " + describeSelf()
-                    + ": the content key could not be recovered or the authentication tag did not verify"
-                    + " (the message was altered, or was not encrypted with this party's key)", e);
+                    + ": the content key could not be recovered (encrypted with another key, or corrupt)", e);
         }
+    }
+
+    private static boolean causedByBadTag(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AEADBadTagException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CMSAuthEnvelopedData parse(byte[] der) throws DecryptionFailedException {
