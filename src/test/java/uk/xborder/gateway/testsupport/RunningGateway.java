@@ -131,6 +131,16 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to the timeout for the next message on a queue that matches a JMS selector, e.g.
+     * {@code GwMessageId = 'PS-1'}, taking it off the queue. Tests share queues, so they select their own messages.
+     */
+    public Message receive(String queue, String selector, long timeoutMillis) throws JMSException {
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
+            return consumer.receive(timeoutMillis);
+        }
+    }
+
     /** Takes every message currently on a queue. */
     public List<Message> drain(String queue) throws JMSException {
         List<Message> messages = new ArrayList<>();
