@@ -90,12 +90,15 @@ public final class SigningIdentity {
                 throw new KeyMaterialException("Could not read PKCS#12 file " + p12 + ": not a valid PKCS#12 file");
             }
             String alias = chooseAlias(store, p12, aliasOrNull);
-            PrivateKey key;
+            java.security.Key key;
             try {
-                key = (PrivateKey) store.getKey(alias, chars);
+                key = store.getKey(alias, chars);
             } catch (UnrecoverableKeyException e) {
                 throw new KeyMaterialException("Could not decrypt the private key '" + alias + "' in " + p12
                         + ": its password differs from the file's");
+            }
+            if (!(key instanceof PrivateKey)) {
+                throw new KeyMaterialException("Entry '" + alias + "' in " + p12 + " is not a private key");
             }
             Certificate[] stored = store.getCertificateChain(alias);
             if (stored == null || stored.length == 0 || !(stored[0] instanceof X509Certificate)) {
@@ -105,7 +108,7 @@ public final class SigningIdentity {
             for (Certificate certificate : stored) {
                 certificates.add((X509Certificate) certificate);
             }
-            return of(key, certificates.get(0), certificates.subList(1, certificates.size()));
+            return of((PrivateKey) key, certificates.get(0), certificates.subList(1, certificates.size()));
         } finally {
             Arrays.fill(chars, '\0');
         }

@@ -49,6 +49,24 @@ class CmsOpenSslInteropTest {
     }
 
     @Test
+    void openSslChecksOurCrlAndRefusesTheRevokedSigner() throws Exception {
+        // openssl cms has no -CRLfile: CRLs are read from the -CAfile, as the README tells auditors.
+        Path trust = Files.writeString(tmp.resolve("uk-trust.pem"), Files.readString(ExamplePki.cert("uk-root-ca"))
+                + Files.readString(ExamplePki.crl("uk-root-ca")));
+        Path good = Files.write(tmp.resolve("good.der"), CmsSigner.create(ExamplePki.identity("gateway")).sign(MESSAGE));
+        Path bad = Files.write(tmp.resolve("bad.der"), CmsSigner.create(ExamplePki.identity("revoked")).sign(MESSAGE));
+
+        OpenSsl.run(tmp, "cms", "-verify", "-inform", "DER", "-in", good.toString(), "-CAfile", trust.toString(),
+                "-crl_check", "-out", "content").assertSuccess();
+        OpenSsl.Result refused = OpenSsl.run(tmp, "cms", "-verify", "-inform", "DER", "-in", bad.toString(),
+                "-CAfile", trust.toString(), "-crl_check", "-out", "refused");
+
+        assertThat(tmp.resolve("content")).hasBinaryContent(MESSAGE);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("certificate revoked");
+    }
+
+    @Test
     void openSslSeesOaepWithSha256AndAes256Gcm() throws Exception {
         Path wire = Files.write(tmp.resolve("message.der"),
                 CmsEncryptor.create().encrypt(MESSAGE, ExamplePki.certificate("spoc-ie")));

@@ -144,8 +144,10 @@ class CmsTamperAndTrustTest {
     }
 
     @Test
-    void aCrlThatIsNotYetIssuedAtTheClockTimeDoesNotCount() throws Exception {
-        Clock beforeTheCrl = Clock.offset(Clock.systemUTC(), Duration.ofDays(-2));
+    void aCrlIssuedAfterTheClockTimeDoesNotCount() throws Exception {
+        // generate.sh starts party certificates a day before it issues the CRLs: in between, no CRL existed yet.
+        Clock beforeTheCrl = Clock.fixed(ExamplePki.certificate("nca").getNotBefore().toInstant().plus(Duration.ofHours(1)),
+                ZoneOffset.UTC);
         byte[] signed = CmsSigner.create(ExamplePki.identity("nca"), beforeTheCrl).sign(MESSAGE);
         CmsSignatureVerifier verifier = CmsSignatureVerifier.create(CertificateValidator.builder()
                 .trustAnchors(List.of(ExamplePki.certificate("uk-root-ca")))
@@ -153,8 +155,26 @@ class CmsTamperAndTrustTest {
                 .clock(beforeTheCrl)
                 .build());
 
-        // Two days ago the nca certificate (valid from one day ago) was not yet valid either; either way, no trust.
-        assertThatThrownBy(() -> verifier.verify(signed)).isInstanceOf(CmsVerificationException.class);
+        assertThatThrownBy(() -> verifier.verify(signed))
+                .isInstanceOf(CertificateUntrustedException.class)
+                .hasMessageContaining("Revocation status");
+    }
+
+    @Test
+    void aCertificateNotYetValidIsOutsideItsValidityPeriod() throws Exception {
+        Clock tooEarly = Clock.fixed(ExamplePki.certificate("nca").getNotBefore().toInstant().minus(Duration.ofDays(1)),
+                ZoneOffset.UTC);
+        byte[] signed = CmsSigner.create(ExamplePki.identity("nca"), tooEarly).sign(MESSAGE);
+        CmsSignatureVerifier verifier = CmsSignatureVerifier.create(CertificateValidator.builder()
+                .trustAnchors(List.of(ExamplePki.certificate("uk-root-ca")))
+                .withoutRevocationChecking()
+                .clock(tooEarly)
+                .build());
+
+        assertThatThrownBy(() -> verifier.verify(signed))
+                .isInstanceOf(CertificateExpiredException.class)
+                .hasMessageContaining("CN=nca")
+                .hasMessageContaining("not valid until");
     }
 
     @Test
