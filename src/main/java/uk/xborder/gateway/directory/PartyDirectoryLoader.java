@@ -84,12 +84,14 @@ public final class PartyDirectoryLoader {
         require(knownFormat.test(format), "partner '" + id + "' uses unknown format '" + format + "'");
         DirectoryFile.MarkingEntry ceiling = entry.highestMarking();
         require(ceiling != null, "partner '" + id + "' has no highestMarking");
-        ClassificationScheme scheme = ClassificationScheme.valueOf(required(ceiling.scheme(), "marking scheme of " + id));
+        ClassificationScheme scheme = enumValue(ClassificationScheme.class,
+                required(ceiling.scheme(), "marking scheme of " + id), "partner '" + id + "'");
         require(markingLevels.isKnown(scheme, ceiling.level()),
                 "partner '" + id + "' has unknown highest marking " + scheme + " " + ceiling.level());
         Map<GradingScheme, Set<String>> handling = new EnumMap<>(GradingScheme.class);
         if (entry.handlingPermitted() != null) {
-            entry.handlingPermitted().forEach((k, v) -> handling.put(GradingScheme.valueOf(k), new LinkedHashSet<>(v)));
+            entry.handlingPermitted().forEach((k, v) -> handling.put(
+                    enumValue(GradingScheme.class, k, "partner '" + id + "'"), new LinkedHashSet<>(v)));
         }
         return new Partner(id, orDefault(entry.name(), id), required(entry.jurisdiction(), "jurisdiction of " + id),
                 format, required(entry.endpoint(), "endpoint of " + id),
@@ -103,6 +105,15 @@ public final class PartyDirectoryLoader {
         } catch (IOException | CertificateException e) {
             throw new InvalidDirectoryException(
                     "cannot read the certificate of partner '" + partyId + "' from " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String where) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDirectoryException(where + " names unknown " + type.getSimpleName() + " '" + name
+                    + "'; known: " + java.util.Arrays.toString(type.getEnumConstants()), e);
         }
     }
 

@@ -4,7 +4,7 @@ import java.time.ZoneOffset;
 
 import uk.xborder.gateway.schema.envelope.Header;
 import uk.xborder.gateway.schema.envelope.TransportEnvelope;
-import uk.xborder.gateway.xml.Jaxb;
+import uk.xborder.gateway.xml.JaxbCodec;
 
 /** Writes a transport envelope: the clear header and the CMS bytes, base64 in the {@code Payload} element. */
 public final class EnvelopeWriter {
@@ -20,6 +20,6 @@ public final class EnvelopeWriter {
         TransportEnvelope envelope = new TransportEnvelope();
         envelope.setHeader(clear);
         envelope.setPayload(cms);
-        return Jaxb.marshal(envelope);
+        return JaxbCodec.marshal(envelope);
     }
 }

@@ -16,7 +16,7 @@ import uk.xborder.gateway.schema.status.MessageOutcome;
 import uk.xborder.gateway.schema.status.NoticeReasonCode;
 import uk.xborder.gateway.schema.status.RecipientStatus;
 import uk.xborder.gateway.schema.status.StatusNotice;
-import uk.xborder.gateway.xml.Jaxb;
+import uk.xborder.gateway.xml.JaxbCodec;
 
 /**
  * Writes the status notice the agency reads from its status queue: the outcome overall and for each recipient, with
@@ -40,7 +40,7 @@ public final class StatusReport {
         StatusNotice notice = notice(message);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
-        out.setBody(new String(Jaxb.marshal(notice), java.nio.charset.StandardCharsets.UTF_8));
+        out.setBody(new String(JaxbCodec.marshal(notice), java.nio.charset.StandardCharsets.UTF_8));
         out.setHeader("JMSCorrelationID", message.messageId().orElse(message.transportMessageId()));
         out.setHeader(GatewayHeaders.EXCHANGE_ID, message.exchangeId());
         out.setHeader(GatewayHeaders.TRANSPORT_MESSAGE_ID, message.transportMessageId());

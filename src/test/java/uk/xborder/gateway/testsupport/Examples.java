@@ -17,7 +17,7 @@ public final class Examples {
 
     private String xml;
 
-    private Examples(String xml) {
+    public Examples(String xml) {
         this.xml = xml;
     }
 

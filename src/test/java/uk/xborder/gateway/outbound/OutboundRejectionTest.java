@@ -1,0 +1,263 @@
+package uk.xborder.gateway.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.jms.Message;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import uk.xborder.gateway.audit.AuditEvent;
+import uk.xborder.gateway.audit.AuditOutcome;
+import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.RunningGateway;
+import uk.xborder.gateway.testsupport.StatusNotices;
+
+/**
+ * Each kind of bad input on the real gateway: the agency gets a status notice with a specific reason code and a
+ * sentence, the original is kept on gw.rejected with the reason in its headers, the refusal is audited, nothing
+ * reaches a recipient who may not have it, and the gateway goes on with the next message.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutboundRejectionTest {
+
+    private static final long WAIT = 20_000;
+    private static final String PS = "police-scotland";
+
+    private RunningGateway gateway;
+
+    @BeforeAll
+    void start() throws Exception {
+        gateway = RunningGateway.start();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        gateway.close();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "attacks/malformed-unclosed-element.xml, MALFORMED_XML",
+            "attacks/malformed-truncated.xml, MALFORMED_XML",
+            "attacks/doctype-plain.xml, XML_DOCTYPE_FORBIDDEN",
+            "attacks/xxe-external-entity-etc-passwd.xml, XML_DOCTYPE_FORBIDDEN",
+            "attacks/xxe-parameter-entity-external-dtd.xml, XML_DOCTYPE_FORBIDDEN",
+            "attacks/billion-laughs.xml, XML_DOCTYPE_FORBIDDEN",
+            "attacks/xinclude-etc-passwd.xml, XML_DOCTYPE_FORBIDDEN",
+            "police-scotland/invalid/marking-misspelt.xml, SCHEMA_INVALID",
+            "police-scotland/invalid/missing-dissemination-list.xml, SCHEMA_INVALID",
+            "police-scotland/invalid/source-evaluation-out-of-range.xml, SCHEMA_INVALID",
+            "police-scotland/invalid/handling-c-without-conditions.xml, SCHEMA_INVALID",
+            "uk-agency/invalid/handling-code-out-of-range.xml, SCHEMA_INVALID",
+    })
+    void unreadableOrInvalidMessagesAreRejectedWholeAndKept(String example, String reason) throws Exception {
+        String original = Examples.read(example);
+        String transportId = gateway.send(PS, original);
+
+        StatusNotices.Notice notice = status(PS, transportId);
+        assertThat(notice.outcome()).isEqualTo("REJECTED");
+        assertThat(notice.reasonCode()).isEqualTo(reason);
+        assertThat(notice.explanation()).isNotBlank().doesNotContain("root:x:0:0");
+        assertKeptOnRejected(transportId, original.getBytes(StandardCharsets.UTF_8), reason);
+        assertAuditedRejection(notice.exchangeId(), reason);
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitIsRejectedBeforeParsing() throws Exception {
+        String padded = Examples.policeScotlandReport().xml()
+                .replace("</IntelligenceReport>", "<!--" + "x".repeat(10 * 1024 * 1024) + "--></IntelligenceReport>");
+        String transportId = gateway.sendBytes(PS, padded.getBytes(StandardCharsets.UTF_8));
+
+        StatusNotices.Notice notice = status(PS, transportId);
+        assertThat(notice.outcome()).isEqualTo("REJECTED");
+        assertThat(notice.reasonCode()).isEqualTo("MESSAGE_TOO_LARGE");
+        assertThat(notice.explanation()).contains("10485760");
+        assertKeptOnRejected(transportId, padded.getBytes(StandardCharsets.UTF_8), "MESSAGE_TOO_LARGE");
+        assertThat(gateway.audit().stepsOf(notice.exchangeId())).doesNotContain("WELL_FORMED");
+    }
+
+    @Test
+    void aSenderThatIsNoConfiguredAgencyIsRejected() throws Exception {
+        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+                .replace("<ReportURN>([^<]+)</ReportURN>", Examples.uniqueId("PS-IR"))
+                .replace("<Sender>\\s*<PartyId>([^<]+)</PartyId>", "strathclyde-police").xml());
+        StatusNotices.Notice notice = status(PS, transportId);
+        assertThat(notice.reasonCode()).isEqualTo("UNKNOWN_AGENCY");
+        assertThat(notice.explanation()).contains("strathclyde-police");
+        assertKeptOnRejected(transportId, null, "UNKNOWN_AGENCY");
+    }
+
+    @Test
+    void anotherAgencysNameOnThisAgencysQueueIsRejected() throws Exception {
+        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+                .replace("<ReportURN>([^<]+)</ReportURN>", Examples.uniqueId("PS-IR"))
+                .replace("<Sender>\\s*<PartyId>([^<]+)</PartyId>", "nca").xml());
+        assertThat(status(PS, transportId).reasonCode()).isEqualTo("SENDER_MISMATCH");
+        assertKeptOnRejected(transportId, null, "SENDER_MISMATCH");
+    }
+
+    @Test
+    void anUnknownRecipientIsRefusedWhileTheOthersReceiveIt() throws Exception {
+        String messageId = Examples.uniqueId("PS-IR");
+        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+                .replace("<ReportURN>([^<]+)</ReportURN>", messageId)
+                .replace("<Recipient>\\s*<PartyId>(spoc-ie)</PartyId>", "interpol").xml());
+
+        StatusNotices.Notice notice = status(PS, transportId);
+        assertThat(notice.outcome()).isEqualTo("PARTIALLY_ACCEPTED");
+        assertThat(notice.recipient("interpol").outcome()).isEqualTo("REJECTED");
+        assertThat(notice.recipient("interpol").reasonCode()).isEqualTo("UNKNOWN_RECIPIENT");
+        assertThat(notice.recipient("europol").outcome()).isEqualTo("ACCEPTED");
+        assertThat(notice.recipient("nca").outcome()).isEqualTo("ACCEPTED");
+        assertThat(delivered("europol", messageId)).isTrue();
+        Message kept = assertKeptOnRejected(transportId, null, "UNKNOWN_RECIPIENT");
+        assertThat(kept.getStringProperty("GwRefusedRecipients")).isEqualTo("interpol:UNKNOWN_RECIPIENT");
+    }
+
+    @Test
+    void aGradeWithNoSafeEuropolEquivalentRefusesTheEuropolFormatRecipient() throws Exception {
+        String messageId = Examples.uniqueId("PS-RFI");
+        String transportId = gateway.send(PS, new Examples(
+                Examples.read("police-scotland/valid/ps-rfi-conditions-grade-e-spoc-ie.xml"))
+                .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
+
+        StatusNotices.Notice notice = status(PS, transportId);
+        assertThat(notice.recipient("spoc-ie").reasonCode()).isEqualTo("NO_SAFE_MAPPING");
+        assertThat(notice.recipient("spoc-ie").explanation()).contains("E");
+        assertThat(delivered("spoc-ie", messageId)).isFalse();
+        assertKeptOnRejected(transportId, null, "NO_SAFE_MAPPING");
+    }
+
+    @Test
+    void aMarkingAboveAPartnersAccreditationRefusesOnlyThatPartner() throws Exception {
+        String messageId = Examples.uniqueId("PS-IR");
+        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+                .replace("<ReportURN>([^<]+)</ReportURN>", messageId)
+                .replace("<Marking>([^<]+)</Marking>", "SECRET").xml());
+
+        StatusNotices.Notice notice = status(PS, transportId);
+        assertThat(notice.outcome()).isEqualTo("PARTIALLY_ACCEPTED");
+        assertThat(notice.recipient("spoc-ie").reasonCode()).isEqualTo("MARKING_ABOVE_ACCREDITATION");
+        assertThat(notice.recipient("spoc-ie").explanation()).contains("SECRET-UE").contains("CONFIDENTIEL-UE");
+        assertThat(notice.recipient("europol").outcome()).isEqualTo("ACCEPTED");
+        assertThat(notice.recipient("nca").outcome()).isEqualTo("ACCEPTED");
+        assertThat(delivered("spoc-ie", messageId)).isFalse();
+    }
+
+    @Test
+    void topSecretGoesToNobody() throws Exception {
+        String messageId = Examples.uniqueId("PS-IR");
+        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+                .replace("<ReportURN>([^<]+)</ReportURN>", messageId)
+                .replace("<Marking>([^<]+)</Marking>", "TOP-SECRET").xml());
+
+        StatusNotices.Notice notice = status(PS, transportId);
+        assertThat(notice.outcome()).isEqualTo("REJECTED");
+        assertThat(notice.recipients().values())
+                .allMatch(line -> line.reasonCode().equals("MARKING_ABOVE_ACCREDITATION"));
+        assertKeptOnRejected(transportId, null, "MARKING_ABOVE_ACCREDITATION");
+    }
+
+    @Test
+    void aHandlingCodeThatForbidsDisseminationRefusesTheRecipients() throws Exception {
+        String messageId = Examples.uniqueId("NCA");
+        String transportId = gateway.send("nca", Examples.ncaLog()
+                .replace("<LogReference>([^<]+)</LogReference>", messageId)
+                .replace("<HandlingCode>([^<]+)</HandlingCode>", "4").xml());
+
+        StatusNotices.Notice notice = status("nca", transportId);
+        assertThat(notice.outcome()).isEqualTo("REJECTED");
+        assertThat(notice.recipient("europol").reasonCode()).isEqualTo("HANDLING_FORBIDS_DISSEMINATION");
+        assertThat(notice.recipient("police-scotland").reasonCode()).isEqualTo("HANDLING_FORBIDS_DISSEMINATION");
+        assertThat(notice.recipient("europol").explanation()).contains("UK_5X5X5 4");
+    }
+
+    @Test
+    void withoutALegalBasisNothingLeavesTheUnitedKingdom() throws Exception {
+        String messageId = Examples.uniqueId("PS-IR");
+        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+                .replace("<ReportURN>([^<]+)</ReportURN>", messageId)
+                .remove("<LegalBasisForInternationalTransfer>[^<]*</LegalBasisForInternationalTransfer>").xml());
+
+        StatusNotices.Notice notice = status(PS, transportId);
+        assertThat(notice.outcome()).isEqualTo("PARTIALLY_ACCEPTED");
+        assertThat(notice.recipient("europol").reasonCode()).isEqualTo("NO_LEGAL_BASIS");
+        assertThat(notice.recipient("spoc-ie").reasonCode()).isEqualTo("NO_LEGAL_BASIS");
+        assertThat(notice.recipient("nca").outcome()).isEqualTo("ACCEPTED");
+        assertThat(delivered("europol", messageId)).isFalse();
+        assertThat(delivered("nca", messageId)).isTrue();
+    }
+
+    @Test
+    void aResubmittedMessageIdIsRejectedAndDeliveredOnlyOnce() throws Exception {
+        String messageId = Examples.uniqueId("PS-IR");
+        String xml = Examples.policeScotlandReport().replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml();
+        String first = gateway.send(PS, xml);
+        assertThat(status(PS, first).outcome()).isEqualTo("ACCEPTED");
+        String second = gateway.send(PS, xml);
+
+        StatusNotices.Notice notice = status(PS, second);
+        assertThat(notice.outcome()).isEqualTo("REJECTED");
+        assertThat(notice.reasonCode()).isEqualTo("DUPLICATE_MESSAGE");
+        assertThat(gateway.drain("gw.partner.europol.out").stream()
+                .filter(m -> messageId.equals(header(m, "GwMessageId")))).hasSize(1);
+        assertKeptOnRejected(second, xml.getBytes(StandardCharsets.UTF_8), "DUPLICATE_MESSAGE");
+    }
+
+    @Test
+    void theGatewayGoesOnAfterBadInput() throws Exception {
+        gateway.send(PS, Examples.read("attacks/billion-laughs.xml"));
+        gateway.send(PS, "not xml at all");
+        String messageId = Examples.uniqueId("PS-IR");
+        String good = gateway.send(PS, Examples.policeScotlandReport()
+                .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
+        assertThat(status(PS, good).outcome()).isEqualTo("ACCEPTED");
+    }
+
+    private StatusNotices.Notice status(String agency, String transportId) throws Exception {
+        Message status = gateway.receive("gw.agency." + agency + ".status",
+                "GwTransportMessageId = '" + transportId + "'", WAIT);
+        assertThat(status).as("status notice for " + transportId).isNotNull();
+        return StatusNotices.parse(RunningGateway.bodyBytes(status));
+    }
+
+    private Message assertKeptOnRejected(String transportId, byte[] original, String reason) throws Exception {
+        Message kept = gateway.receive("gw.rejected", "GwTransportMessageId = '" + transportId + "'", WAIT);
+        assertThat(kept).as("original kept on gw.rejected").isNotNull();
+        assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo(reason);
+        assertThat(kept.getStringProperty("GwExplanation")).isNotBlank();
+        if (original != null) {
+            assertThat(RunningGateway.bodyBytes(kept)).isEqualTo(original);
+        }
+        return kept;
+    }
+
+    private void assertAuditedRejection(String exchangeId, String reason) {
+        List<AuditEvent> trail = gateway.audit().forExchange(exchangeId);
+        assertThat(trail).extracting(AuditEvent::step).startsWith("RECEIVED").contains("REJECTED", "STATUS_ISSUED");
+        assertThat(trail).filteredOn(e -> e.step().equals("REJECTED")).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.REJECTED);
+            assertThat(e.reason().name()).isEqualTo(reason);
+        });
+    }
+
+    private boolean delivered(String partner, String messageId) throws Exception {
+        return gateway.receive("gw.partner." + partner + ".out", "GwMessageId = '" + messageId + "'", 2_000) != null;
+    }
+
+    private static String header(Message message, String name) {
+        try {
+            return message.getStringProperty(name);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
