@@ -1,0 +1,109 @@
+package uk.xborder.gateway.xml;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.Text;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Builds a namespace-aware DOM from SAX events, recording each element's {@link SourcePosition} (the JDK's
+ * DocumentBuilder keeps no positions) and refusing XInclude elements and excessive nesting as they arrive.
+ */
+final class DomBuilder extends DefaultHandler {
+
+    private static final Set<String> XINCLUDE_NAMESPACES =
+            Set.of("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude");
+
+    private final Document document;
+    private final int maxDepth;
+    private final Deque<Node> open = new ArrayDeque<>();
+    private final List<String[]> pendingNamespaceDeclarations = new ArrayList<>();
+    private Locator locator;
+
+    DomBuilder(Document document, int maxDepth) {
+        this.document = document;
+        this.maxDepth = maxDepth;
+        open.push(document);
+    }
+
+    @Override
+    public void setDocumentLocator(Locator locator) {
+        this.locator = locator;
+    }
+
+    @Override
+    public void startPrefixMapping(String prefix, String uri) {
+        pendingNamespaceDeclarations.add(new String[] {prefix, uri});
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        if (XINCLUDE_NAMESPACES.contains(uri)) {
+            throw new ForbiddenConstructException("an XInclude element", line(), column());
+        }
+        if (open.size() > maxDepth) {
+            throw new NestingTooDeepException(maxDepth, line(), column());
+        }
+        Element element = document.createElementNS(uri.isEmpty() ? null : uri, qName);
+        for (String[] declaration : pendingNamespaceDeclarations) {
+            String name = declaration[0].isEmpty() ? "xmlns" : "xmlns:" + declaration[0];
+            element.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, name, declaration[1]);
+        }
+        pendingNamespaceDeclarations.clear();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            String attributeUri = attributes.getURI(i);
+            element.setAttributeNS(attributeUri.isEmpty() ? null : attributeUri, attributes.getQName(i),
+                    attributes.getValue(i));
+        }
+        SourcePosition.attach(element, line(), column());
+        open.peek().appendChild(element);
+        open.push(element);
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+        open.pop();
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+        Node parent = open.peek();
+        if (parent == document) {
+            return; // white space outside the root element carries nothing
+        }
+        Node last = parent.getLastChild();
+        if (last instanceof Text text) {
+            text.appendData(new String(ch, start, length));
+        } else {
+            parent.appendChild(document.createTextNode(new String(ch, start, length)));
+        }
+    }
+
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) {
+        characters(ch, start, length);
+    }
+
+    @Override
+    public void skippedEntity(String name) throws SAXException {
+        throw new ForbiddenConstructException("an entity reference", line(), column());
+    }
+
+    private int line() {
+        return locator == null ? -1 : locator.getLineNumber();
+    }
+
+    private int column() {
+        return locator == null ? -1 : locator.getColumnNumber();
+    }
+}

@@ -1,0 +1,176 @@
+package uk.xborder.gateway.xml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import uk.xborder.gateway.exchange.MessageRejectedException;
+import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.testing.ExampleFiles;
+
+class SafeXmlParserTest {
+
+    private final SafeXmlParser parser = new SafeXmlParser();
+
+    @Test
+    void parsesAValidReportNamespaceAwareWithPositions() {
+        Document document = parser.parse(
+                ExampleFiles.file("police-scotland/valid/ps-ir-cocaine-importation-europol-spoc-ie-nca.xml"));
+
+        Element root = document.getDocumentElement();
+        assertThat(root.getLocalName()).isEqualTo("IntelligenceReport");
+        assertThat(root.getNamespaceURI()).isEqualTo("urn:police-scotland:intelligence-report:1");
+        Element urn = (Element) root.getElementsByTagNameNS("urn:police-scotland:intelligence-report:1", "ReportURN")
+                .item(0);
+        assertThat(urn.getTextContent()).isEqualTo("PS-IR-2026-G-004711");
+        assertThat(SourcePosition.of(urn)).hasValue(new SourcePosition(6, 16));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "xxe-external-entity-etc-passwd.xml, XML_DOCTYPE_FORBIDDEN",
+        "xxe-parameter-entity-external-dtd.xml, XML_DOCTYPE_FORBIDDEN",
+        "billion-laughs.xml, XML_DOCTYPE_FORBIDDEN",
+        "doctype-plain.xml, XML_DOCTYPE_FORBIDDEN",
+        "xinclude-etc-passwd.xml, XML_DOCTYPE_FORBIDDEN",
+        "malformed-unclosed-element.xml, MALFORMED_XML",
+        "malformed-truncated.xml, MALFORMED_XML",
+    })
+    void refusesEachAttackWithItsOwnReason(String fixture, ReasonCode expected) {
+        MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
+                () -> parser.parse(ExampleFiles.attack(fixture)));
+
+        assertThat(rejection).as("rejection for %s", fixture).isNotNull();
+        assertThat(rejection.reason()).isEqualTo(expected);
+        assertThat(rejection.explanation()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"xxe-external-entity-etc-passwd.xml", "xinclude-etc-passwd.xml"})
+    void neverLetsEtcPasswdIntoTheResultOrTheException(String fixture) throws IOException {
+        List<String> secrets = passwdFragments();
+
+        MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
+                () -> parser.parse(ExampleFiles.attack(fixture)));
+
+        assertThat(rejection.reason()).isEqualTo(ReasonCode.XML_DOCTYPE_FORBIDDEN);
+        String everything = everythingIn(rejection);
+        for (String secret : secrets) {
+            assertThat(everything).doesNotContain(secret);
+        }
+        assertThat(everything).doesNotContain("root:x:0:0").doesNotContain("/bin/");
+    }
+
+    @Test
+    void refusesTheDoctypeNamingWhere() {
+        MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
+                () -> parser.parse(ExampleFiles.attack("xxe-external-entity-etc-passwd.xml")));
+
+        assertThat(rejection.explanation()).contains("DOCTYPE").contains("line 4");
+    }
+
+    @Test
+    void billionLaughsIsRefusedQuickly() {
+        byte[] bomb = ExampleFiles.attack("billion-laughs.xml");
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            for (int i = 0; i < 100; i++) {
+                assertThatThrownBy(() -> parser.parse(bomb))
+                        .isInstanceOfSatisfying(MessageRejectedException.class,
+                                e -> assertThat(e.reason()).isEqualTo(ReasonCode.XML_DOCTYPE_FORBIDDEN));
+            }
+        });
+    }
+
+    @Test
+    void malformedXmlNamesLineAndColumnButNoContent() {
+        MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
+                () -> parser.parse(ExampleFiles.attack("malformed-unclosed-element.xml")));
+
+        assertThat(rejection.reason()).isEqualTo(ReasonCode.MALFORMED_XML);
+        assertThat(rejection.explanation()).matches(".*line 7, column \\d+.*");
+        assertThat(everythingIn(rejection)).doesNotContain("SECRET-CONTENT-MARKER").doesNotContain("ItemText");
+    }
+
+    @Test
+    void undeclaredEntityWithoutDoctypeIsMalformed() {
+        byte[] xml = "<a>caf&eacute;</a>".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> parser.parse(xml)).isInstanceOfSatisfying(MessageRejectedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ReasonCode.MALFORMED_XML);
+            assertThat(e.explanation()).contains("line 1").doesNotContain("eacute");
+        });
+    }
+
+    @Test
+    void emptyAndNonXmlInputIsMalformed() {
+        assertThatThrownBy(() -> parser.parse(new byte[0]))
+                .isInstanceOfSatisfying(MessageRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReasonCode.MALFORMED_XML));
+        assertThatThrownBy(() -> parser.parse("{\"json\": \"not xml\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(MessageRejectedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ReasonCode.MALFORMED_XML);
+                    assertThat(e.explanation()).doesNotContain("json");
+                });
+    }
+
+    @Test
+    void excessiveNestingIsRefused() {
+        String deep = "<a>".repeat(SafeXmlParser.MAX_ELEMENT_DEPTH + 1) + "</a>".repeat(SafeXmlParser.MAX_ELEMENT_DEPTH + 1);
+
+        assertThatThrownBy(() -> parser.parse(deep.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(MessageRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReasonCode.SCHEMA_INVALID));
+    }
+
+    @Test
+    void keepsNamespaceDeclarationsAndAttributes() {
+        byte[] xml = "<p:a xmlns:p=\"urn:x\" xmlns:q=\"urn:q\" q:b=\"1\" c=\"2\"><p:d>t</p:d></p:a>"
+                .getBytes(StandardCharsets.UTF_8);
+
+        Element root = parser.parse(xml).getDocumentElement();
+
+        assertThat(root.getAttributeNS("urn:q", "b")).isEqualTo("1");
+        assertThat(root.getAttribute("c")).isEqualTo("2");
+        assertThat(root.lookupNamespaceURI("q")).isEqualTo("urn:q");
+        assertThat(root.getFirstChild().getTextContent()).isEqualTo("t");
+    }
+
+    @Test
+    void readsUtf16Documents() {
+        byte[] xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>\u00e9</a>".getBytes(StandardCharsets.UTF_16);
+
+        assertThat(parser.parse(xml).getDocumentElement().getTextContent()).isEqualTo("\u00e9");
+    }
+
+    private static List<String> passwdFragments() throws IOException {
+        Path passwd = Path.of("/etc/passwd");
+        if (!Files.isReadable(passwd)) {
+            return List.of("root:x:0:0");
+        }
+        return Files.readAllLines(passwd).stream().filter(line -> !line.isBlank()).toList();
+    }
+
+    /** Message, explanation, causes and stack trace text: anything a log line could ever print. */
+    private static String everythingIn(Throwable throwable) {
+        StringWriter text = new StringWriter();
+        throwable.printStackTrace(new PrintWriter(text));
+        for (Throwable t = throwable; t != null; t = t.getCause()) {
+            text.append(String.valueOf(t.getMessage())).append(t.toString());
+        }
+        return text.toString();
+    }
+}
