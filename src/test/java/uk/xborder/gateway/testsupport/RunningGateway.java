@@ -93,6 +93,11 @@ public final class RunningGateway implements AutoCloseable {
         return Path.of(System.getProperty("gateway.test.basedir", ".")).toAbsolutePath();
     }
 
+    /** The URL agency systems use to reach this gateway's embedded broker. */
+    public String brokerUrl() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
     public CamelContext context() {
         return main.getCamelContext();
     }
@@ -127,7 +132,7 @@ public final class RunningGateway implements AutoCloseable {
     /** Waits up to the timeout for the next message on a queue, taking it off the queue. */
     public Message receive(String queue, long timeoutMillis) throws JMSException {
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
-            return consumer.receive(timeoutMillis);
+            return materialised(consumer.receive(timeoutMillis));
         }
     }
 
@@ -137,7 +142,7 @@ public final class RunningGateway implements AutoCloseable {
      */
     public Message receive(String queue, String selector, long timeoutMillis) throws JMSException {
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
-            return consumer.receive(timeoutMillis);
+            return materialised(consumer.receive(timeoutMillis));
         }
     }
 
@@ -147,10 +152,22 @@ public final class RunningGateway implements AutoCloseable {
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
             Message next;
             while ((next = consumer.receive(200)) != null) {
-                messages.add(next);
+                messages.add(materialised(next));
             }
         }
         return messages;
+    }
+
+    /**
+     * A large message streams its body from the broker while its consumer is open; read it now so that the test can
+     * look at it after the consumer is closed.
+     */
+    private static Message materialised(Message message) throws JMSException {
+        if (message instanceof BytesMessage bytes) {
+            bytes.getBody(byte[].class);
+            bytes.reset();
+        }
+        return message;
     }
 
     /** The messages on a queue, left in place. */
