@@ -63,6 +63,7 @@ public final class JaxbCodec {
     public static Document marshalToDocument(Object root) {
         Objects.requireNonNull(root, "root");
         try {
+            // Only creates an empty document for the marshaller to fill; nothing is parsed here.
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             Document document = factory.newDocumentBuilder().newDocument();

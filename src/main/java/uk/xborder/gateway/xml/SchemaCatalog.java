@@ -1,5 +1,6 @@
 package uk.xborder.gateway.xml;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -138,7 +139,7 @@ public final class SchemaCatalog {
                 xsd = in.readAllBytes();
             }
             Schema schema;
-            try (InputStream in = new java.io.ByteArrayInputStream(xsd)) {
+            try (InputStream in = new ByteArrayInputStream(xsd)) {
                 schema = factory.newSchema(new StreamSource(in, url.toExternalForm()));
             }
             Document xsdDocument = parser.parse(xsd);
