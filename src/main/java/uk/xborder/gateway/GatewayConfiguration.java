@@ -102,8 +102,9 @@ public class GatewayConfiguration implements CamelConfiguration {
 
         GradingTables grading = GradingTables.loadDefault();
         MarkingTable markings = MarkingTable.loadDefault();
-        FormatRegistry formats = FormatRegistry.standard();
-        PartyDirectory directory = new PartyDirectoryLoader(formats::isKnown, markings::isKnown)
+        SchemaCatalog schemas = SchemaCatalog.loadDefault();
+        FormatRegistry formats = FormatRegistry.create(schemas, grading, markings);
+        PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown)
                 .load(Path.of(directoryFile));
         registry.bind("partyDirectory", directory);
 
@@ -116,7 +117,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         Admission admission = new Admission(directory, maxMessageBytes, audit, clock);
         registry.bind("admission", admission);
         registry.bind("wellFormedness", new WellFormedness(new SafeXmlParser(), audit));
-        registry.bind("schemaConformance", new SchemaConformance(SchemaCatalog.loadDefault(), audit));
+        registry.bind("schemaConformance", new SchemaConformance(schemas, audit));
         registry.bind("canonicalisation", new Canonicalisation(formats, audit));
         registry.bind("senderVerification", new SenderVerification(directory, accepted, audit));
         registry.bind("authorisation", new Authorisation(new RecipientPolicy(directory, markings), audit));

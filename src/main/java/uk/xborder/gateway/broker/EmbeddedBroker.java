@@ -72,6 +72,8 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setRedeliveryMultiplier(2.0)
                 .setMaxRedeliveryDelay(30_000)
                 .setDeadLetterAddress(SimpleString.of("gw.dlq"))
+                // The gateway sets no expiry, but should a sender do so, expired messages are kept, not dropped.
+                .setExpiryAddress(SimpleString.of("gw.expired"))
                 .setAutoCreateDeadLetterResources(false));
         server = new EmbeddedActiveMQ().setConfiguration(config);
         server.start();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.List;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -87,8 +88,9 @@ public final class GatewayClient {
                 }
                 Files.write(file, body(message));
                 out.println("received " + message.getJMSMessageID() + " from " + queue + " into " + file);
-                for (String name : Collections.list(message.getPropertyNames()).stream()
-                        .map(Object::toString).filter(n -> n.startsWith("Gw")).sorted().toList()) {
+                List<?> properties = Collections.list(message.getPropertyNames());
+                List<String> names = properties.stream().map(String::valueOf).filter(n -> n.startsWith("Gw")).sorted().toList();
+                for (String name : names) {
                     out.println("  " + name + ": " + message.getStringProperty(name));
                 }
                 return 0;

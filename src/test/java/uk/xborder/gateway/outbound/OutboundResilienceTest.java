@@ -64,7 +64,7 @@ class OutboundResilienceTest {
 
     @Test
     void aRecipientWhoseEndpointKeepsFailingIsHeldForReplayWhileTheOthersReceiveIt() throws Exception {
-        Path directory = directoryWithEndpoint("nca", "direct:nca-link-down");
+        Path directory = directoryWithEndpoint("nca", "direct:nca-link-down?block=false");
         try (RunningGateway gateway = RunningGateway.start(Map.of("gateway.directory", directory.toString()))) {
             String messageId = Examples.uniqueId("PS-IR");
             String transportId = gateway.send(PS, Examples.policeScotlandReport()
