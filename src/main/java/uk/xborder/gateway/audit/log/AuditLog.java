@@ -1,0 +1,39 @@
+package uk.xborder.gateway.audit.log;
+
+import java.util.List;
+import java.util.Optional;
+
+import uk.xborder.gateway.audit.AuditTrail;
+import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
+import uk.xborder.gateway.audit.merkle.ConsistencyProof;
+import uk.xborder.gateway.audit.merkle.InclusionProof;
+
+/**
+ * The durable, tamper-evident audit log: an append-only Merkle tree of entries with signed checkpoints. Recording
+ * ({@link AuditTrail#record}) is idempotent by event key and durable when it returns.
+ */
+public interface AuditLog extends AuditTrail {
+
+    /** Number of entries (the current tree size). */
+    long size();
+
+    Optional<LogEntry> entry(long seq);
+
+    /** Entries {@code fromSeq} (inclusive) to {@code toSeq} (exclusive), in order. */
+    List<LogEntry> range(long fromSeq, long toSeq);
+
+    Page<LogEntry> search(AuditQuery query);
+
+    /** Every entry of one exchange, in log order. */
+    List<LogEntry> trail(String exchangeId);
+
+    /** All signed checkpoints, oldest first. */
+    List<SignedCheckpoint> checkpoints();
+
+    /** Signs a checkpoint of the current tree now (if it grew since the last one) and returns the latest. */
+    SignedCheckpoint checkpoint();
+
+    InclusionProof inclusionProof(long seq, long treeSize);
+
+    ConsistencyProof consistencyProof(long fromSize, long toSize);
+}

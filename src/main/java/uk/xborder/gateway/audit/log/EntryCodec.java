@@ -1,0 +1,112 @@
+package uk.xborder.gateway.audit.log;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.xborder.gateway.audit.AuditEvent;
+import uk.xborder.gateway.audit.AuditOperation;
+import uk.xborder.gateway.audit.AuditOutcome;
+import uk.xborder.gateway.exchange.ReasonCode;
+
+/**
+ * The one canonical byte form of a log entry: what is hashed into the Merkle tree, exported in evidence bundles and
+ * re-hashed by verifiers. Compact UTF-8 JSON with a fixed field order, every field present (null when absent), times
+ * as ISO-8601 instants at microsecond precision. Changing this form changes every hash: it is versioned ({@code v}).
+ */
+public final class EntryCodec {
+
+    /** Version of the canonical form. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private EntryCodec() {
+    }
+
+    public static byte[] canonical(LogEntry entry) {
+        AuditEvent e = entry.event();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("v", VERSION);
+        fields.put("seq", entry.seq());
+        fields.put("recordedAt", instant(entry.recordedAt()));
+        fields.put("eventKey", e.eventKey());
+        fields.put("time", instant(e.time()));
+        fields.put("exchangeId", e.exchangeId());
+        fields.put("messageId", e.messageId());
+        fields.put("correlationId", e.correlationId());
+        fields.put("caseReferences", e.caseReferences());
+        fields.put("step", e.step());
+        fields.put("operation", e.operation().name());
+        fields.put("outcome", e.outcome().name());
+        fields.put("reason", e.reason() == null ? null : e.reason().name());
+        fields.put("explanation", e.explanation());
+        fields.put("actor", e.actor());
+        fields.put("sender", e.sender());
+        fields.put("recipients", e.recipients());
+        fields.put("marking", e.marking());
+        fields.put("handling", e.handling());
+        fields.put("legalBasis", e.legalBasis());
+        fields.put("justification", e.justification());
+        fields.put("payloadDigest", e.payloadDigest());
+        try {
+            return JSON.writeValueAsBytes(fields);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Reads the canonical form back; refuses anything that is not exactly a canonical entry. */
+    public static LogEntry parse(byte[] canonical) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(canonical);
+        } catch (IOException ex) {
+            throw new IllegalArgumentException("not a canonical audit entry: " + ex.getOriginalMessage(), ex);
+        }
+        if (node == null || !node.isObject() || node.path("v").asInt(-1) != VERSION) {
+            throw new IllegalArgumentException("not a canonical audit entry of version " + VERSION);
+        }
+        AuditEvent event = new AuditEvent(text(node, "eventKey"), Instant.parse(text(node, "time")),
+                text(node, "exchangeId"), text(node, "messageId"), text(node, "correlationId"),
+                list(node, "caseReferences"), text(node, "step"),
+                AuditOperation.valueOf(text(node, "operation")), AuditOutcome.valueOf(text(node, "outcome")),
+                node.path("reason").isNull() ? null : ReasonCode.valueOf(text(node, "reason")),
+                text(node, "explanation"), text(node, "actor"), text(node, "sender"), list(node, "recipients"),
+                text(node, "marking"), text(node, "handling"), text(node, "legalBasis"),
+                text(node, "justification"), text(node, "payloadDigest"));
+        LogEntry entry = new LogEntry(node.path("seq").asLong(-1), Instant.parse(text(node, "recordedAt")), event);
+        if (!java.util.Arrays.equals(canonical(entry), canonical)) {
+            throw new IllegalArgumentException("audit entry " + entry.seq() + " is not in canonical form");
+        }
+        return entry;
+    }
+
+    private static String instant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw new IllegalArgumentException("audit entry has no field '" + field + "'");
+        }
+        return value.isNull() ? null : value.asText();
+    }
+
+    private static List<String> list(JsonNode node, String field) {
+        List<String> values = new ArrayList<>();
+        node.path(field).forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}
