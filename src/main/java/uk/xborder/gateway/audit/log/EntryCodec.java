@@ -72,7 +72,7 @@ public final class EntryCodec {
         try {
             node = JSON.readTree(canonical);
         } catch (IOException ex) {
-            throw new IllegalArgumentException("not a canonical audit entry: " + ex.getOriginalMessage(), ex);
+            throw new IllegalArgumentException("not a canonical audit entry: it is not JSON", ex);
         }
         if (node == null || !node.isObject() || node.path("v").asInt(-1) != VERSION) {
             throw new IllegalArgumentException("not a canonical audit entry of version " + VERSION);
