@@ -117,7 +117,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         Admission admission = new Admission(directory, maxMessageBytes, audit, clock);
         registry.bind("admission", admission);
         registry.bind("wellFormedness", new WellFormedness(new SafeXmlParser(), audit));
-        registry.bind("schemaConformance", new SchemaConformance(schemas, audit));
+        registry.bind("schemaConformance", new SchemaConformance(schemas, formats, audit));
         registry.bind("canonicalisation", new Canonicalisation(formats, audit));
         registry.bind("senderVerification", new SenderVerification(directory, accepted, audit));
         registry.bind("authorisation", new Authorisation(new RecipientPolicy(directory, markings), audit));

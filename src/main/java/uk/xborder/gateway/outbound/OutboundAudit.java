@@ -60,7 +60,7 @@ public final class OutboundAudit {
         MessageFacts facts = message.facts().orElse(null);
         String key = message.exchangeId() + "/" + step + (recipient == null ? "" : "/" + recipient);
         trail.record(new AuditEvent(key, clock.instant(), message.exchangeId(),
-                facts == null ? null : facts.messageId(),
+                message.messageId().orElse(null),
                 facts == null ? null : facts.correlationId(),
                 facts == null ? List.of() : facts.caseReferences(),
                 step, operation, outcome, reason, explanation, ACTOR, message.agency().id(), recipients,

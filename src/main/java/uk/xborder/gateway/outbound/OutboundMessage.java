@@ -39,6 +39,7 @@ public final class OutboundMessage {
     private IntelligenceMessage canonical;
     private MessageFacts facts;
     private Verdict verdict;
+    private String claimedMessageId;
 
     /**
      * The outcome for the message as a whole, when it did not get as far as its recipients.
@@ -95,8 +96,14 @@ public final class OutboundMessage {
         return Optional.ofNullable(facts);
     }
 
+    /** The message id: as translated, or as read from a message that failed validation (best effort). */
     public Optional<String> messageId() {
-        return facts().map(MessageFacts::messageId);
+        return facts().map(MessageFacts::messageId).or(() -> Optional.ofNullable(claimedMessageId));
+    }
+
+    /** Records the id a message claims before it is validated, so that a rejection can still name it. */
+    void claimedMessageId(String id) {
+        this.claimedMessageId = id;
     }
 
     public IntelligenceMessage canonical() {

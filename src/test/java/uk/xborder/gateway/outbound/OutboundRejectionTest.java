@@ -60,12 +60,19 @@ class OutboundRejectionTest {
     })
     void unreadableOrInvalidMessagesAreRejectedWholeAndKept(String example, String reason) throws Exception {
         String original = Examples.read(example);
-        String transportId = gateway.send(PS, original);
+        String agency = example.startsWith("uk-agency/") ? "nca" : PS;
+        String transportId = gateway.send(agency, original);
 
-        StatusNotices.Notice notice = status(PS, transportId);
+        StatusNotices.Notice notice = status(agency, transportId);
         assertThat(notice.outcome()).isEqualTo("REJECTED");
         assertThat(notice.reasonCode()).isEqualTo(reason);
         assertThat(notice.explanation()).isNotBlank().doesNotContain("root:x:0:0");
+        java.util.regex.Matcher id = java.util.regex.Pattern
+                .compile("<(?:ReportURN|LogReference)>([^<]+)</").matcher(original);
+        if (reason.equals("SCHEMA_INVALID") && id.find()) {
+            // A well-formed message is named in its notice even when it breaks the schema.
+            assertThat(notice.messageId()).isEqualTo(id.group(1));
+        }
         assertKeptOnRejected(transportId, original.getBytes(StandardCharsets.UTF_8), reason);
         assertAuditedRejection(notice.exchangeId(), reason);
     }
