@@ -78,7 +78,12 @@ public record AuditStoreSettings(String jdbcUrl, String user, String passwordEnv
 
     /** The embedded default: H2 in {@code <dataDir>/audit/audit-log.mv.db}, default pool, batches, checkpoints. */
     public static AuditStoreSettings embedded(Path dataDir) {
-        return new AuditStoreSettings(embeddedUrl(dataDir), "", "", DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE,
+        return database(embeddedUrl(dataDir), "", "");
+    }
+
+    /** A database given by URL and credentials, with the default pool, batches and checkpoints. */
+    public static AuditStoreSettings database(String jdbcUrl, String user, String passwordEnv) {
+        return new AuditStoreSettings(jdbcUrl, user, passwordEnv, DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE,
                 DEFAULT_BATCH_MAX_WAIT, DEFAULT_CHECKPOINT_EVERY_ENTRIES, DEFAULT_CHECKPOINT_INTERVAL);
     }
 

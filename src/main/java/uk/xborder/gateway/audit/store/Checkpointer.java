@@ -14,7 +14,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import uk.xborder.gateway.audit.checkpoint.Checkpoint;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
 import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
 
@@ -118,9 +117,8 @@ final class Checkpointer implements AutoCloseable {
             if (latest.isEmpty() && size == 0 && !evenIfEmpty) {
                 return Optional.empty();
             }
-            Checkpoint checkpoint = new Checkpoint(size, tree.root(size), DbTime.micros(clock.instant()),
-                    signer.keyId());
-            SignedCheckpoint signed = signer.sign(checkpoint);
+            // The signer stamps the time (to the microsecond, as the column keeps it) and its key id.
+            SignedCheckpoint signed = signer.sign(size, tree.root(size));
             if (!store.insert(signed)) {
                 // Another node stored a checkpoint of this very size first: theirs stands.
                 signed = store.latest().orElseThrow();

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private final Checkpointer checkpointer;
     private final AuditStoreMetrics metrics;
     private final GroupCommit writer;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     JdbcAuditLog(DataSource db, AutoCloseable resources, AuditStoreSettings settings, CheckpointSigner signer,
                  MeterRegistry registry, Clock clock) {
@@ -215,7 +217,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         return tree.consistencyProof(fromSize, toSize);
     }
 
-    @Override
+    // TODO(merge wt-merkle): @Override once AuditLog declares leafHashes
     public List<byte[]> leafHashes(long fromSeq, long toSeq) {
         checkRange(fromSeq, toSeq);
         return read(() -> reader.leafHashes(fromSeq, toSeq).hashes());
@@ -227,6 +229,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         writer.close();
         try {
             checkpointer.checkpointIfGrown();
