@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,16 +35,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import uk.xborder.gateway.audit.AuditEvent;
+import uk.xborder.gateway.audit.AuditPki;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
+import uk.xborder.gateway.audit.checkpoint.CheckpointVerifier;
 import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.EntryCodec;
 import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.audit.log.Page;
 import uk.xborder.gateway.audit.merkle.MerkleHash;
+import uk.xborder.gateway.audit.merkle.ConsistencyProofVerifier;
+import uk.xborder.gateway.audit.merkle.InclusionProofVerifier;
 import uk.xborder.gateway.audit.merkle.MerkleTree;
+import uk.xborder.gateway.audit.merkle.ProofVerificationException;
+import uk.xborder.gateway.crypto.SigningIdentity;
 
 /**
  * The contract of the JDBC audit store, run against each database it supports (one subclass per database). Each
@@ -54,6 +61,8 @@ abstract class AbstractAuditStoreTest {
 
     /** A search value that would match everything if it were ever pasted into SQL. */
     private static final String INJECTION = "x' OR '1'='1";
+
+    private static SigningIdentity auditIdentity;
 
     private final List<JdbcAuditLog> opened = new ArrayList<>();
     /** Settings of this test's database; checkpoints only when a test asks, unless it sets its own. */
@@ -83,8 +92,28 @@ abstract class AbstractAuditStoreTest {
         return log;
     }
 
+    /** The example PKI's audit key, as a gateway would sign with it. */
     protected CheckpointSigner signer(Clock clock) {
-        return TestSigners.signer(clock);
+        try {
+            return CheckpointSigner.create(auditIdentity(), clock);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized SigningIdentity auditIdentity() {
+        if (auditIdentity == null) {
+            try {
+                auditIdentity = AuditPki.identity("audit");
+            } catch (Exception e) {
+                throw new IllegalStateException("the example audit key could not be loaded", e);
+            }
+        }
+        return auditIdentity;
+    }
+
+    private static CheckpointVerifier verifier() throws Exception {
+        return CheckpointVerifier.create(AuditPki.certificate("audit"), List.of(), AuditPki.trusting("uk-root-ca"));
     }
 
     /** A connection to the test database behind the store's back, to look at or alter what it wrote. */
@@ -454,6 +483,49 @@ abstract class AbstractAuditStoreTest {
 
         assertThat(b).isEqualTo(a);
         assertThat(nodeB.checkpoints()).containsExactly(a);
+    }
+
+    // ------------------------------------------------------------------------------------------------------ proofs
+
+    @Test
+    void proofsFromAnyNodeVerifyAgainstTheSignedCheckpointRoots() throws Exception {
+        JdbcAuditLog nodeA = open(settings);
+        JdbcAuditLog nodeB = open(settings);
+        for (int i = 0; i < 13; i++) {
+            nodeA.record(Events.event("p" + i));
+        }
+        nodeA.checkpoint();
+        for (int i = 13; i < 30; i++) {
+            (i % 2 == 0 ? nodeA : nodeB).record(Events.event("p" + i));
+        }
+        nodeB.checkpoint();
+
+        // The checkpoints as stored, read back: their signatures verify with the audit certificate.
+        CheckpointVerifier verifier = verifier();
+        List<SignedCheckpoint> stored = nodeA.checkpoints();
+        assertThat(stored).extracting(c -> c.checkpoint().treeSize()).containsExactly(13L, 30L);
+        for (SignedCheckpoint checkpoint : stored) {
+            verifier.verify(checkpoint);
+        }
+        byte[] root13 = stored.get(0).checkpoint().rootHash();
+        byte[] root30 = stored.get(1).checkpoint().rootHash();
+
+        for (JdbcAuditLog node : List.of(nodeA, nodeB)) {
+            for (long seq = 0; seq < 30; seq++) {
+                byte[] leaf = MerkleHash.leaf(EntryCodec.canonical(node.entry(seq).orElseThrow()));
+                InclusionProofVerifier.verify(leaf, node.inclusionProof(seq, 30), root30);
+                if (seq < 13) {
+                    InclusionProofVerifier.verify(leaf, node.inclusionProof(seq, 13), root13);
+                }
+            }
+            ConsistencyProofVerifier.verify(node.consistencyProof(13, 30), root13, root30);
+        }
+
+        byte[] otherLeaf = MerkleHash.leaf(EntryCodec.canonical(nodeA.entry(4).orElseThrow()));
+        assertThatThrownBy(() -> InclusionProofVerifier.verify(otherLeaf, nodeA.inclusionProof(3, 30), root30))
+                .isInstanceOf(ProofVerificationException.class);
+        assertThatThrownBy(() -> nodeA.inclusionProof(3, 31)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> nodeA.consistencyProof(13, 31)).isInstanceOf(IllegalArgumentException.class);
     }
 
     // ----------------------------------------------------------------------------------------- durability, tamper
