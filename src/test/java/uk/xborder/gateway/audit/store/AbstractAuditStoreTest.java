@@ -607,6 +607,41 @@ abstract class AbstractAuditStoreTest {
     }
 
     @Test
+    void everyRecordThatReturnedIsInTheLogAfterAClose() throws Exception {
+        JdbcAuditLog log = open(settings);
+        ConcurrentLinkedQueue<String> confirmed = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 1000; i++) {
+                    String key = "c" + thread + "-" + i;
+                    try {
+                        log.record(Events.event(key));
+                    } catch (AuditStoreException refused) {
+                        return null; // closed: this one was not recorded, and the caller was told
+                    }
+                    confirmed.add(key);
+                }
+                return null;
+            }));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> confirmed.size() >= 100);
+        log.close();
+        for (Future<?> f : done) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        JdbcAuditLog reopened = open(settings);
+        Set<String> logged = new HashSet<>();
+        reopened.range(0, reopened.size()).forEach(e -> logged.add(e.event().eventKey()));
+        assertThat(logged).containsAll(confirmed);
+        assertThat(reopened.size()).isEqualTo(logged.size());
+    }
+
+    @Test
     void recordingAfterCloseIsRefused() {
         JdbcAuditLog log = open(settings);
         log.close();
