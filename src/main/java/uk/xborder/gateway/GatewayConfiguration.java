@@ -12,8 +12,7 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
-import uk.xborder.gateway.audit.AuditTrail;
-import uk.xborder.gateway.audit.JsonLogAuditTrail;
+import uk.xborder.gateway.audit.store.JdbcAuditLog;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.crypto.CmsEncryptor;
 import uk.xborder.gateway.crypto.CmsSigner;
@@ -47,8 +46,7 @@ import uk.xborder.gateway.xml.SchemaCatalog;
  * Wires the gateway from its settings: the broker and JMS component, the partner directory, the gateway's signing
  * identity, and one bean per pipeline step, bound under the names the routes use.
  *
- * <p>An {@code auditTrail} or {@code clock} bound before start-up (e.g. by an embedding application or a test) is
- * used instead of the default.
+ * <p>A {@code clock} bound before start-up (e.g. by a test) is used instead of the system clock.
  */
 public class GatewayConfiguration implements CamelConfiguration {
 
@@ -97,8 +95,9 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("jms", jmsComponent(context));
 
         Clock clock = existing(registry, "clock", Clock.class, Clock.systemUTC());
-        AuditTrail trail = existing(registry, "auditTrail", AuditTrail.class, new JsonLogAuditTrail());
-        OutboundAudit audit = new OutboundAudit(trail, clock);
+        JdbcAuditLog auditLog = AuditLogSetup.open(context, data, clock);
+        registry.bind("auditLog", auditLog);
+        OutboundAudit audit = new OutboundAudit(auditLog, clock);
 
         GradingTables grading = GradingTables.loadDefault();
         MarkingTable markings = MarkingTable.loadDefault();

@@ -27,6 +27,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 import uk.xborder.gateway.GatewayApplication;
+import uk.xborder.gateway.audit.log.AuditLog;
 
 /**
  * The real gateway, started in-process exactly as {@code GatewayApplication} starts it, on its embedded broker with
@@ -38,7 +39,6 @@ public final class RunningGateway implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
-    private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private final Map<String, String> overrides;
     private Main main;
     private Connection connection;
@@ -70,12 +70,13 @@ public final class RunningGateway implements AutoCloseable {
     private void boot() throws Exception {
         Path base = projectDirectory();
         main = new Main(GatewayApplication.class);
-        main.bind("auditTrail", audit);
         Map<String, String> settings = new HashMap<>();
         settings.put("gateway.data-dir", dataDirectory.toString());
         settings.put("gateway.directory", base.resolve("config/directory.yaml").toString());
         settings.put("gateway.identity.certificate", base.resolve("certs-example/gateway/cert.pem").toString());
         settings.put("gateway.identity.key", base.resolve("certs-example/gateway/key.pem").toString());
+        settings.put("gateway.audit.identity.certificate", base.resolve("certs-example/audit/cert.pem").toString());
+        settings.put("gateway.audit.identity.key", base.resolve("certs-example/audit/key.pem").toString());
         settings.put("gateway.broker.url", "vm://" + IN_VM_IDS.incrementAndGet());
         settings.put("gateway.broker.embedded.port", Integer.toString(port));
         settings.put("gateway.delivery.retries", "1");
@@ -102,8 +103,9 @@ public final class RunningGateway implements AutoCloseable {
         return main.getCamelContext();
     }
 
-    public RecordingAuditTrail audit() {
-        return audit;
+    /** The gateway's durable audit log, read back for assertions. */
+    public AuditTrailView audit() {
+        return new AuditTrailView(context().getRegistry().lookupByNameAndType("auditLog", AuditLog.class));
     }
 
     public Path dataDirectory() {
