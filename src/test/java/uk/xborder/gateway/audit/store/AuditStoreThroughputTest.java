@@ -51,7 +51,7 @@ class AuditStoreThroughputTest {
     @Test
     void postgres() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("synchronous_commit", "on").start()) {
+                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start()) {
             PostgresSchemas schemas = new PostgresSchemas(postgres.getJdbcUrl("postgres", "postgres"), "", "");
             for (Duration wait : WAITS) {
                 for (int callers : CALLERS) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The store contract on a real PostgreSQL (14, from the zonky jar), started once for the class. Commits are
- * synchronous, as on a production server: zonky turns {@code synchronous_commit} off by default, which would make
- * "durable when record returns" untrue and the timings flattering.
+ * flushed, as on a production server: zonky turns {@code fsync} and {@code synchronous_commit} off by default, which
+ * would make "durable when record returns" untrue and the timings flattering.
  */
 class PostgresAuditStoreTest extends AbstractAuditStoreTest {
 
@@ -24,7 +24,7 @@ class PostgresAuditStoreTest extends AbstractAuditStoreTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start();
         schemas = new PostgresSchemas(postgres.getJdbcUrl("postgres", "postgres"), "", "");
     }
 
