@@ -40,6 +40,7 @@ public final class AuditStoreFactory {
         }
         try {
             AuditSchema.migrate(pool);
+            DurabilityCheck.warnIfWeak(pool);
             JdbcAuditLog log = new JdbcAuditLog(pool, pool, settings, signer, registry, clock);
             log.start();
             return log;

@@ -25,6 +25,7 @@ final class AuditStoreMetrics implements AutoCloseable {
     static final String BATCH_COMMIT = "gateway.audit.batch.commit";
     static final String BATCH_SIZE = "gateway.audit.batch.size";
     static final String BATCH_FAILURES = "gateway.audit.batch.failures";
+    static final String INTEGRITY_FAILED = "gateway.audit.integrity.failed";
 
     private final MeterRegistry registry;
     private final Counter appended;
@@ -33,7 +34,8 @@ final class AuditStoreMetrics implements AutoCloseable {
     private final DistributionSummary batchSize;
     private final List<Meter> meters;
 
-    AuditStoreMetrics(MeterRegistry registry, LongSupplier treeSize, CheckpointLag lag, Clock clock) {
+    AuditStoreMetrics(MeterRegistry registry, LongSupplier treeSize, CheckpointLag lag, IntegrityGuard integrity,
+                      Clock clock) {
         this.registry = registry;
         this.appended = Counter.builder(APPENDED)
                 .description("Entries appended to the audit log by this node (duplicates not counted)")
@@ -54,7 +56,11 @@ final class AuditStoreMetrics implements AutoCloseable {
                 .description("Seconds the oldest entry not covered by a signed checkpoint has waited")
                 .baseUnit("seconds")
                 .register(registry);
-        this.meters = List.of(appended, failures, commit, batchSize, lagEntries, lagSeconds);
+        Gauge integrityFailed = Gauge.builder(INTEGRITY_FAILED, () -> integrity.ok() ? 0 : 1)
+                .description("1 if the stored log did not match its latest signed checkpoint at start-up: "
+                        + "checkpoints and proofs are suspended on this node")
+                .register(registry);
+        this.meters = List.of(appended, failures, commit, batchSize, lagEntries, lagSeconds, integrityFailed);
     }
 
     void committed(int events, int appendedEntries, long nanos) {

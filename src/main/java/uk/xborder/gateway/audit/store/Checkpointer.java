@@ -29,6 +29,7 @@ final class Checkpointer implements AutoCloseable {
     private final LiveTree tree;
     private final CheckpointStore store;
     private final CheckpointSigner signer;
+    private final IntegrityGuard integrity;
     private final Clock clock;
     private final long everyEntries;
     private final Duration interval;
@@ -39,11 +40,12 @@ final class Checkpointer implements AutoCloseable {
     /** One checkpoint at a time on this node. */
     private final ReentrantLock signing = new ReentrantLock();
 
-    Checkpointer(LiveTree tree, CheckpointStore store, CheckpointSigner signer, Clock clock, long everyEntries,
-                 Duration interval) {
+    Checkpointer(LiveTree tree, CheckpointStore store, CheckpointSigner signer, IntegrityGuard integrity, Clock clock,
+                 long everyEntries, Duration interval) {
         this.tree = tree;
         this.store = store;
         this.signer = signer;
+        this.integrity = integrity;
         this.clock = clock;
         this.everyEntries = everyEntries;
         this.interval = interval;
@@ -87,15 +89,20 @@ final class Checkpointer implements AutoCloseable {
 
     /** Signs a checkpoint of the current tree if it grew (or if there is none yet); returns the latest. */
     SignedCheckpoint checkpointNow() throws SQLException {
+        integrity.requireOk("checkpoint");
         return checkpoint(true).orElseThrow();
     }
 
     /** Signs a checkpoint of the current tree if it grew since the latest; returns the latest, if any. */
     Optional<SignedCheckpoint> checkpointIfGrown() throws SQLException {
+        integrity.requireOk("checkpoint");
         return checkpoint(false);
     }
 
     private void quietly(String trigger) {
+        if (!integrity.ok()) {
+            return; // reported at start-up, and by the integrity gauge
+        }
         try {
             checkpoint(false);
         } catch (SQLException | RuntimeException e) {

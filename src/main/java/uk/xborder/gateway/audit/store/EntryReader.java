@@ -27,10 +27,6 @@ import uk.xborder.gateway.exchange.ReasonCode;
  */
 final class EntryReader {
 
-    /** The leaf hashes of one stretch of the log, and where it starts. */
-    record LeafHashes(long fromSeq, List<byte[]> hashes) {
-    }
-
     private static final String COLUMNS = "e.seq, e.recorded_at, e.event_key, e.event_time, e.exchange_id, "
             + "e.message_id, e.correlation_id, e.step, e.operation, e.outcome, e.reason, e.explanation, e.actor, "
             + "e.sender, e.marking, e.handling, e.legal_basis, e.justification, e.payload_digest";
@@ -101,27 +97,47 @@ final class EntryReader {
         }
     }
 
-    /** Stored leaf hashes of entries {@code fromSeq} (inclusive) to {@code toSeq} (exclusive), in order. */
-    LeafHashes leafHashes(long fromSeq, long toSeq) throws SQLException {
+    /**
+     * The leaf hashes stored with entries {@code fromSeq} (inclusive) to {@code toSeq} (exclusive), in seq order, as
+     * they are: one per stored entry, so a missing row makes the list shorter (a verifier's business to notice).
+     */
+    List<byte[]> leafHashes(long fromSeq, long toSeq) throws SQLException {
         List<byte[]> hashes = new ArrayList<>();
+        leafHashes(fromSeq, toSeq, (seq, hash) -> hashes.add(hash));
+        return hashes;
+    }
+
+    /**
+     * As {@link #leafHashes(long, long)}, for building the tree: a hole in the sequence is an error, because the
+     * tree cannot be built past it. (Committed entries are always a prefix of the log, so a hole means damage.)
+     */
+    List<byte[]> contiguousLeafHashes(long fromSeq, long toSeq) throws SQLException {
+        List<byte[]> hashes = new ArrayList<>();
+        leafHashes(fromSeq, toSeq, (seq, hash) -> {
+            if (seq != fromSeq + hashes.size()) {
+                throw new AuditStoreException("audit entry " + (fromSeq + hashes.size()) + " is missing from the store");
+            }
+            hashes.add(hash);
+        });
+        return hashes;
+    }
+
+    private interface LeafConsumer {
+        void accept(long seq, byte[] hash);
+    }
+
+    private void leafHashes(long fromSeq, long toSeq, LeafConsumer consumer) throws SQLException {
         try (Connection connection = db.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT seq, leaf_hash FROM audit_entry WHERE seq >= ? AND seq < ? ORDER BY seq")) {
             select.setLong(1, fromSeq);
             select.setLong(2, toSeq);
             try (ResultSet rows = select.executeQuery()) {
-                long expected = fromSeq;
                 while (rows.next()) {
-                    // Committed entries are always a prefix of the log; a hole would be a damaged store.
-                    if (rows.getLong(1) != expected) {
-                        throw new AuditStoreException("audit entry " + expected + " is missing from the store");
-                    }
-                    hashes.add(rows.getBytes(2));
-                    expected++;
+                    consumer.accept(rows.getLong(1), rows.getBytes(2));
                 }
             }
         }
-        return new LeafHashes(fromSeq, hashes);
     }
 
     private static long size(Connection connection) throws SQLException {

@@ -36,7 +36,8 @@ import uk.xborder.gateway.audit.merkle.InclusionProof;
  * <li>Each node keeps the Merkle tree in memory ({@link LiveTree}), catching up with other nodes' entries before it
  * answers with a size, root or proof; checkpoints are signed every N entries or T ({@link Checkpointer}).</li>
  * </ul>
- * Start-up refuses a store whose leaf hashes do not give the root of its latest signed checkpoint.
+ * If, at start-up, the stored leaf hashes do not rebuild the root of the latest signed checkpoint, the node keeps
+ * recording but signs no checkpoints and gives no proofs ({@link IntegrityGuard}).
  *
  * <p>Create with {@link AuditStoreFactory}; close to write what is queued and stop.
  */
@@ -50,6 +51,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private final EntryReader reader;
     private final CheckpointStore checkpoints;
     private final LiveTree tree;
+    private final IntegrityGuard integrity = new IntegrityGuard();
     private final Checkpointer checkpointer;
     private final AuditStoreMetrics metrics;
     private final GroupCommit writer;
@@ -63,9 +65,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         this.reader = new EntryReader(db);
         this.checkpoints = new CheckpointStore(db);
         this.tree = new LiveTree(reader);
-        this.checkpointer = new Checkpointer(tree, checkpoints, signer, clock, settings.checkpointEveryEntries(),
-                settings.checkpointInterval());
-        this.metrics = new AuditStoreMetrics(registry, tree::knownSize, checkpointer.lag(), clock);
+        this.checkpointer = new Checkpointer(tree, checkpoints, signer, integrity, clock,
+                settings.checkpointEveryEntries(), settings.checkpointInterval());
+        this.metrics = new AuditStoreMetrics(registry, tree::knownSize, checkpointer.lag(), integrity, clock);
         this.writer = new GroupCommit(this::write, settings.batchSize(), settings.batchMaxWait(),
                 JdbcAuditLog::singleEventFault);
     }
@@ -75,9 +77,18 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         // The checkpoint first, then the entries: a checkpoint never covers more than was committed before it, so
         // another node appending and checkpointing meanwhile cannot make a sound log look truncated.
         Optional<SignedCheckpoint> latest = checkpoints.latest();
-        long size = tree.catchUp();
-        if (latest.isPresent()) {
-            verify(latest.get().checkpoint(), size);
+        long size = reader.size();
+        try {
+            tree.catchUp();
+            if (latest.isPresent()) {
+                verify(latest.get().checkpoint());
+            }
+        } catch (AuditStoreException | IllegalArgumentException e) {
+            // Messages here name sizes and sequence numbers only.
+            integrity.failed(e.getMessage());
+            LOG.error("AUDIT LOG INTEGRITY CHECK FAILED: {}. Recording continues; this node signs no checkpoints and "
+                    + "gives no proofs until the damage (locate it with the log verifier) is resolved and it is "
+                    + "restarted.", e.getMessage());
         }
         checkpointer.start();
         writer.start();
@@ -85,7 +96,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 latest.map(s -> String.valueOf(s.checkpoint().treeSize())).orElse("none"));
     }
 
-    private void verify(Checkpoint checkpoint, long size) {
+    /** The stored leaf hashes must rebuild the root this log's key signed last. */
+    private void verify(Checkpoint checkpoint) {
+        long size = tree.knownSize();
         if (checkpoint.treeSize() > size) {
             throw new AuditStoreException("the audit store holds " + size + " entries but a signed checkpoint "
                     + "covers " + checkpoint.treeSize() + ": entries have been removed");
@@ -126,7 +139,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         metrics.committed(events.size(), outcome.appended().size(), nanos);
         LOG.debug("audit batch committed: {} events, {} appended, {} already logged, {} us", events.size(),
                 outcome.appended().size(), outcome.duplicates(), nanos / 1000);
-        if (!outcome.appended().isEmpty()) {
+        if (!outcome.appended().isEmpty() && integrity.ok()) {
             afterCommit(outcome.appended());
         }
     }
@@ -161,9 +174,10 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         return false;
     }
 
+    /** The number of entries the store holds (its next sequence number), whatever this node's tree knows. */
     @Override
     public long size() {
-        return read(tree::catchUp);
+        return read(reader::size);
     }
 
     @Override
@@ -201,7 +215,8 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public InclusionProof inclusionProof(long seq, long treeSize) {
-        long size = size();
+        integrity.requireOk("inclusion proof");
+        long size = read(tree::catchUp);
         if (treeSize > size) {
             throw new IllegalArgumentException("tree size " + treeSize + " is larger than the log (" + size + ")");
         }
@@ -210,17 +225,18 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public ConsistencyProof consistencyProof(long fromSize, long toSize) {
-        long size = size();
+        integrity.requireOk("consistency proof");
+        long size = read(tree::catchUp);
         if (toSize > size) {
             throw new IllegalArgumentException("tree size " + toSize + " is larger than the log (" + size + ")");
         }
         return tree.consistencyProof(fromSize, toSize);
     }
 
-    // TODO(merge wt-merkle): @Override once AuditLog declares leafHashes
+    @Override
     public List<byte[]> leafHashes(long fromSeq, long toSeq) {
         checkRange(fromSeq, toSeq);
-        return read(() -> reader.leafHashes(fromSeq, toSeq).hashes());
+        return read(() -> reader.leafHashes(fromSeq, toSeq));
     }
 
     /**
@@ -233,10 +249,12 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             return;
         }
         writer.close();
-        try {
-            checkpointer.checkpointIfGrown();
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("no closing audit checkpoint: {}", e.getClass().getSimpleName());
+        if (integrity.ok()) {
+            try {
+                checkpointer.checkpointIfGrown();
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("no closing audit checkpoint: {}", e.getClass().getSimpleName());
+            }
         }
         checkpointer.close();
         metrics.close();

@@ -37,7 +37,7 @@ final class LiveTree {
             long head = reader.size();
             while (tree.size() < head) {
                 long from = tree.size();
-                List<byte[]> hashes = reader.leafHashes(from, Math.min(head, from + CHUNK)).hashes();
+                List<byte[]> hashes = reader.contiguousLeafHashes(from, Math.min(head, from + CHUNK));
                 if (hashes.isEmpty()) {
                     throw new AuditStoreException("audit entry " + from + " is missing from the store");
                 }

@@ -50,6 +50,9 @@ import uk.xborder.gateway.audit.merkle.ConsistencyProofVerifier;
 import uk.xborder.gateway.audit.merkle.InclusionProofVerifier;
 import uk.xborder.gateway.audit.merkle.MerkleTree;
 import uk.xborder.gateway.audit.merkle.ProofVerificationException;
+import uk.xborder.gateway.audit.verify.FailureCode;
+import uk.xborder.gateway.audit.verify.LogVerifier;
+import uk.xborder.gateway.audit.verify.VerificationReport;
 import uk.xborder.gateway.crypto.SigningIdentity;
 
 /**
@@ -551,21 +554,69 @@ abstract class AbstractAuditStoreTest {
     }
 
     @Test
-    void aStoreWhoseLeafHashesWereAlteredRefusesToStart() throws Exception {
-        JdbcAuditLog log = open(settings);
-        log.record(Events.event("a"));
-        log.record(Events.event("b"));
-        log.checkpoint();
-        log.close();
+    void aStoreThatNoLongerMatchesItsSignedCheckpointKeepsRecordingButSignsNothing() throws Exception {
+        JdbcAuditLog before = open(settings);
+        before.record(Events.event("a"));
+        before.record(Events.event("b"));
+        before.checkpoint();
+        before.close();
         try (Connection c = admin(); PreparedStatement update = c.prepareStatement(
                 "UPDATE audit_entry SET leaf_hash = ? WHERE seq = 0")) {
             update.setBytes(1, MerkleHash.leaf(new byte[] {1}));
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-        assertThatThrownBy(() -> open(settings))
-                .isInstanceOf(AuditStoreException.class)
-                .hasMessageContaining("altered");
+        JdbcAuditLog after = open(settings, Clock.systemUTC(), registry);
+
+        after.record(Events.event("c"));
+        assertThat(after.size()).isEqualTo(3);
+        assertThat(registry.get(AuditStoreMetrics.INTEGRITY_FAILED).gauge().value()).isEqualTo(1);
+        assertThatThrownBy(after::checkpoint).isInstanceOf(AuditStoreException.class).hasMessageContaining("altered");
+        assertThatThrownBy(() -> after.inclusionProof(0, 2)).isInstanceOf(AuditStoreException.class);
+        assertThatThrownBy(() -> after.consistencyProof(1, 2)).isInstanceOf(AuditStoreException.class);
+        assertThat(after.checkpoints()).hasSize(1);
+        VerificationReport report = new LogVerifier(after, verifier()).verify();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.failure()).isEqualTo(FailureCode.ENTRY_ALTERED);
+    }
+
+    @Test
+    void aDeletedEntryIsFoundByTheVerifierAndStopsSigning() throws Exception {
+        JdbcAuditLog before = open(settings);
+        for (int i = 0; i < 3; i++) {
+            before.record(Events.event("d" + i));
+        }
+        before.close();
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_entry_recipient WHERE seq = 1");
+            s.executeUpdate("DELETE FROM audit_entry_case_reference WHERE seq = 1");
+            assertThat(s.executeUpdate("DELETE FROM audit_entry WHERE seq = 1")).isEqualTo(1);
+        }
+
+        JdbcAuditLog after = open(settings);
+
+        assertThat(after.size()).isEqualTo(3);
+        assertThat(after.leafHashes(0, 3)).hasSize(2);
+        assertThatThrownBy(after::checkpoint).isInstanceOf(AuditStoreException.class).hasMessageContaining("missing");
+        after.record(Events.event("d3"));
+        assertThat(after.size()).isEqualTo(4);
+        VerificationReport report = new LogVerifier(after, verifier()).verify();
+        assertThat(report.failure()).isEqualTo(FailureCode.ENTRY_MISSING);
+    }
+
+    @Test
+    void aSoundLogPassesTheLiveVerifier() throws Exception {
+        JdbcAuditLog log = open(settings.withCheckpoints(7, Duration.ofHours(1)));
+        for (int i = 0; i < 40; i++) {
+            log.record(Events.event("v" + i));
+        }
+        log.checkpoint();
+
+        VerificationReport report = new LogVerifier(log, verifier()).verify();
+
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.entriesChecked()).isEqualTo(40);
     }
 
     @Test

@@ -1,16 +1,21 @@
 package uk.xborder.gateway.audit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The store contract on a real PostgreSQL (14, from the zonky jar), started once for the class. Commits are
- * synchronous, as on a production server: zonky turns {@code synchronous_commit} off by default, which would make
- * "durable when record returns" untrue and the timings flattering.
+ * flushed, as on a production server: zonky turns {@code fsync} and {@code synchronous_commit} off by default, which
+ * would make "durable when record returns" untrue and the timings flattering.
  */
 class PostgresAuditStoreTest extends AbstractAuditStoreTest {
 
@@ -19,7 +24,7 @@ class PostgresAuditStoreTest extends AbstractAuditStoreTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start();
         schemas = new PostgresSchemas(postgres.getJdbcUrl("postgres", "postgres"), "", "");
     }
 
@@ -36,5 +41,16 @@ class PostgresAuditStoreTest extends AbstractAuditStoreTest {
     @Override
     protected AuditStoreSettings freshDatabase() throws SQLException {
         return schemas.fresh();
+    }
+
+    @Test
+    void aServerThatDoesNotFlushCommitsIsReported() throws SQLException {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            assertThat(DurabilityCheck.weakSettings(c)).isEmpty();
+
+            s.execute("SET synchronous_commit = off");
+
+            assertThat(DurabilityCheck.weakSettings(c)).containsExactly("synchronous_commit = off");
+        }
     }
 }
