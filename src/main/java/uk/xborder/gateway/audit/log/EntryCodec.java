@@ -77,6 +77,18 @@ public final class EntryCodec {
         if (node == null || !node.isObject() || node.path("v").asInt(-1) != VERSION) {
             throw new IllegalArgumentException("not a canonical audit entry of version " + VERSION);
         }
+        try {
+            return parseFields(node, canonical);
+        } catch (NotCanonicalException e) {
+            throw e;
+        } catch (java.time.format.DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+            // Java's own messages quote the offending value; an audit entry's values must not leak into logs.
+            throw new IllegalArgumentException("audit entry " + node.path("seq").asLong(-1)
+                    + " has a field that is missing or not of its type");
+        }
+    }
+
+    private static LogEntry parseFields(JsonNode node, byte[] canonical) {
         AuditEvent event = new AuditEvent(text(node, "eventKey"), Instant.parse(text(node, "time")),
                 text(node, "exchangeId"), text(node, "messageId"), text(node, "correlationId"),
                 list(node, "caseReferences"), text(node, "step"),
@@ -87,9 +99,16 @@ public final class EntryCodec {
                 text(node, "justification"), text(node, "payloadDigest"));
         LogEntry entry = new LogEntry(node.path("seq").asLong(-1), Instant.parse(text(node, "recordedAt")), event);
         if (!java.util.Arrays.equals(canonical(entry), canonical)) {
-            throw new IllegalArgumentException("audit entry " + entry.seq() + " is not in canonical form");
+            throw new NotCanonicalException("audit entry " + entry.seq() + " is not in canonical form");
         }
         return entry;
+    }
+
+    /** The bytes parse as an entry but are not its one canonical form. */
+    static final class NotCanonicalException extends IllegalArgumentException {
+        NotCanonicalException(String message) {
+            super(message);
+        }
     }
 
     private static String instant(Instant instant) {
