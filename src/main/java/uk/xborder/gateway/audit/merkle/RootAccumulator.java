@@ -15,7 +15,15 @@ public final class RootAccumulator {
 
     public void append(byte[] leafHash) {
         MerkleTree.requireHash(leafHash, "leafHash");
-        System.arraycopy(leafHash, 0, stack[height], 0, MerkleHash.SIZE);
+        append(leafHash, 0);
+    }
+
+    /** Appends the leaf hash at {@code hashes[offset .. offset + 32)}. */
+    public void append(byte[] hashes, int offset) {
+        if (offset < 0 || offset + MerkleHash.SIZE > hashes.length) {
+            throw new IllegalArgumentException("no 32-byte hash at offset " + offset);
+        }
+        System.arraycopy(hashes, offset, stack[height], 0, MerkleHash.SIZE);
         height++;
         // Each trailing 1 bit of the old size is a complete subtree that the new leaf's subtree now joins.
         for (long s = size; (s & 1) == 1; s >>>= 1) {
