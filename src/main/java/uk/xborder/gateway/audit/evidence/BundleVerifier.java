@@ -151,7 +151,8 @@ public final class BundleVerifier {
             previousSeq = seq;
             if (seq >= size) {
                 throw new BundleVerificationException(FailureCode.ENTRY_NOT_IN_LOG, "Entry " + seq
-                        + " lies beyond the latest checkpoint, which covers entries 0 to " + (size - 1));
+                        + " lies beyond the latest checkpoint, which covers "
+                        + (size == 0 ? "no entries" : "entries 0 to " + (size - 1)));
             }
             byte[] canonical = entry.canonical();
             requireCanonical(seq, canonical);

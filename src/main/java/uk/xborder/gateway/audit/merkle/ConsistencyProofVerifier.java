@@ -46,12 +46,14 @@ public final class ConsistencyProofVerifier {
         }
         if (m == n || m == 0) {
             requireEmptyPath(path, m, n);
-            byte[] expectedOld = m == 0 ? MerkleHash.emptyRoot() : newRoot;
-            if (!MessageDigest.isEqual(oldRoot, expectedOld)) {
-                throw new ProofVerificationException(Reason.ROOT_MISMATCH, (m == 0
-                        ? "the old root must be the empty tree's root " + hex(expectedOld)
-                        : "the trees have the same size " + m + " so their roots must be equal") + ", but the old root is "
-                        + hex(oldRoot) + " and the new root " + hex(newRoot));
+            if (m == 0 && !MessageDigest.isEqual(oldRoot, MerkleHash.emptyRoot())) {
+                throw new ProofVerificationException(Reason.ROOT_MISMATCH, "the old tree is empty, so the old root"
+                        + " must be the empty tree's root " + hex(MerkleHash.emptyRoot()) + ", not " + hex(oldRoot));
+            }
+            if (m == n && !MessageDigest.isEqual(oldRoot, newRoot)) {
+                throw new ProofVerificationException(Reason.ROOT_MISMATCH, "the trees have the same size " + m
+                        + ", so their roots must be equal, but the old root is " + hex(oldRoot) + " and the new root "
+                        + hex(newRoot));
             }
             return;
         }

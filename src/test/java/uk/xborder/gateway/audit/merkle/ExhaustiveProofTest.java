@@ -142,6 +142,13 @@ class ExhaustiveProofTest {
                 .isInstanceOfSatisfying(ProofVerificationException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.SIZES_OUT_OF_ORDER));
 
+        byte[] empty = MerkleHash.emptyRoot();
+        assertThatThrownBy(() -> ConsistencyProofVerifier.verify(new ConsistencyProof(0, 0, List.of()), empty, root))
+                .isInstanceOfSatisfying(ProofVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.ROOT_MISMATCH));
+        ConsistencyProofVerifier.verify(new ConsistencyProof(0, 0, List.of()), empty, empty);
+        ConsistencyProofVerifier.verify(new ConsistencyProof(8, 8, List.of()), root, root);
+
         byte[] wrongRoot = tree.root(7);
         assertThatThrownBy(() -> InclusionProofVerifier.verify(LEAVES.get(3), good, wrongRoot))
                 .isInstanceOfSatisfying(ProofVerificationException.class, e -> {
