@@ -1,6 +1,7 @@
 package uk.xborder.gateway.audit.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -38,13 +39,17 @@ public final class AuditStoreFactory {
             throw new AuditStoreException("no connection to the audit store at "
                     + JdbcUrls.redact(settings.jdbcUrl()), e);
         }
+        JdbcAuditLog log = null;
         try {
             AuditSchema.migrate(pool);
             DurabilityCheck.warnIfWeak(pool);
-            JdbcAuditLog log = new JdbcAuditLog(pool, pool, settings, signer, registry, clock);
+            log = new JdbcAuditLog(pool, pool, settings, signer, registry, clock);
             log.start();
             return log;
         } catch (Exception e) {
+            if (log != null) {
+                log.abandon(); // its threads and meters, and the pool
+            }
             pool.close();
             if (e instanceof AuditStoreException store) {
                 throw store;
@@ -72,14 +77,19 @@ public final class AuditStoreFactory {
                 password.destroy();
             }
         }
+        if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            // One multi-row INSERT per table per batch instead of one statement per row.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         // Each append locks the head row and must see every entry committed before it: read committed, which both
         // databases give per statement.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setAutoCommit(true);
-        // A pool that cannot connect fails now, with the reason, rather than at the first audit event.
-        config.setInitializationFailTimeout(1);
+        // A pool that cannot connect fails at start-up, with the reason, rather than at the first audit event; it
+        // keeps trying for a while first, because in a compose file the database may come up after the gateway.
+        config.setInitializationFailTimeout(Duration.ofSeconds(30).toMillis());
         return new HikariDataSource(config);
     }
 }

@@ -245,11 +245,20 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
      */
     @Override
     public void close() {
+        shutDown(true);
+    }
+
+    /** Stops without a closing checkpoint: for a store that failed to start. */
+    void abandon() {
+        shutDown(false);
+    }
+
+    private void shutDown(boolean finalCheckpoint) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         writer.close();
-        if (integrity.ok()) {
+        if (finalCheckpoint && integrity.ok()) {
             try {
                 checkpointer.checkpointIfGrown();
             } catch (SQLException | RuntimeException e) {

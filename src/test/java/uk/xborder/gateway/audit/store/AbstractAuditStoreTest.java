@@ -433,10 +433,9 @@ abstract class AbstractAuditStoreTest {
             List<SignedCheckpoint> checkpoints = log.checkpoints();
             assertThat(checkpoints).hasSizeGreaterThanOrEqualTo(2);
             assertThat(checkpoints.get(checkpoints.size() - 1).checkpoint().treeSize()).isGreaterThanOrEqualTo(20);
+            assertThat(registry.get(AuditStoreMetrics.LAG_ENTRIES).gauge().value()).isLessThan(10);
         });
-        List<SignedCheckpoint> checkpoints = log.checkpoints();
-        assertThat(checkpoints.get(0).checkpoint().treeSize()).isGreaterThanOrEqualTo(10);
-        assertThat(registry.get(AuditStoreMetrics.LAG_ENTRIES).gauge().value()).isLessThan(10);
+        assertThat(log.checkpoints().get(0).checkpoint().treeSize()).isGreaterThanOrEqualTo(10);
         assertThat(registry.get(AuditStoreMetrics.APPENDED).counter().count()).isEqualTo(25);
         assertThat(registry.get(AuditStoreMetrics.BATCH_COMMIT).timer().count()).isEqualTo(25);
     }
@@ -451,12 +450,35 @@ abstract class AbstractAuditStoreTest {
         log.record(Events.event("a"));
         log.record(Events.event("b"));
         log.record(Events.event("c"));
-        assertThat(registry.get(AuditStoreMetrics.LAG_ENTRIES).gauge().value()).isEqualTo(3);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(log.checkpoints())
-                .extracting(c -> c.checkpoint().treeSize()).contains(3L));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(log.checkpoints()).extracting(c -> c.checkpoint().treeSize()).contains(3L);
+            assertThat(registry.get(AuditStoreMetrics.LAG_ENTRIES).gauge().value()).isZero();
+            assertThat(registry.get(AuditStoreMetrics.LAG_SECONDS).gauge().value()).isZero();
+        });
+    }
+
+    @Test
+    void theLagGaugesSayHowFarCheckpointsTrail() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
+        JdbcAuditLog log = open(settings, clock, registry);
         assertThat(registry.get(AuditStoreMetrics.LAG_ENTRIES).gauge().value()).isZero();
         assertThat(registry.get(AuditStoreMetrics.LAG_SECONDS).gauge().value()).isZero();
+
+        for (int i = 0; i < 5; i++) {
+            log.record(Events.event("lag" + i));
+        }
+        clock.advance(Duration.ofSeconds(90));
+
+        assertThat(registry.get(AuditStoreMetrics.LAG_ENTRIES).gauge().value()).isEqualTo(5);
+        assertThat(registry.get(AuditStoreMetrics.LAG_SECONDS).gauge().value()).isEqualTo(90);
+
+        log.checkpoint();
+
+        assertThat(registry.get(AuditStoreMetrics.LAG_ENTRIES).gauge().value()).isZero();
+        assertThat(registry.get(AuditStoreMetrics.LAG_SECONDS).gauge().value()).isZero();
+        assertThat(registry.get(AuditStoreMetrics.INTEGRITY_FAILED).gauge().value()).isZero();
     }
 
     @Test
