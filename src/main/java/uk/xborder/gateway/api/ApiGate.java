@@ -26,12 +26,12 @@ public final class ApiGate {
      * @param roles the roles that may use it, space-separated, e.g. {@code "auditor admin"}
      */
     public void admit(Exchange exchange, String step, String roles) {
-        Set<Role> allowed = Role.parseList(roles);
         ApiRequest request = ApiRequest.start(exchange, step);
-        List<String> justifications = VertxHttp.headers(exchange, Justification.HEADER);
+        Set<Role> allowed = Role.parseList(roles);
+        List<String> justifications = request.http().headers(Justification.HEADER);
         request.offeredJustification(justifications.isEmpty() ? null : justifications.get(0));
 
-        ApiUser user = authenticate(exchange, request);
+        ApiUser user = authenticate(request);
         request.user(user);
         if (!allowed.contains(user.role())) {
             throw ApiProblem.forbidden("The role " + user.role().id() + " may not use this endpoint.");
@@ -39,8 +39,8 @@ public final class ApiGate {
         request.justification(Justification.require(justifications));
     }
 
-    private ApiUser authenticate(Exchange exchange, ApiRequest request) {
-        List<String> headers = VertxHttp.headers(exchange, "Authorization");
+    private ApiUser authenticate(ApiRequest request) {
+        List<String> headers = request.http().headers("Authorization");
         Optional<BasicCredentials> parsed = headers.size() == 1
                 ? BasicCredentials.parse(headers.get(0)) : Optional.empty();
         if (parsed.isEmpty()) {

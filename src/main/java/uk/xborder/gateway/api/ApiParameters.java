@@ -40,14 +40,14 @@ public final class ApiParameters {
 
     /** {@code GET /entries?...}: the body becomes an {@link AuditQuery}. */
     public AuditQuery searchCriteria(Exchange exchange) {
-        Map<String, String> values = QueryString.parse(VertxHttp.rawQuery(exchange), Criteria.NAMES);
+        Map<String, String> values = QueryString.parse(ApiRequest.require(exchange).http().rawQuery(), Criteria.NAMES);
         return noted(exchange, Criteria.parse(values, "Parameter", DEFAULT_SEARCH_LIMIT));
     }
 
     /** {@code POST /export} with a JSON object of criteria: the body becomes an {@link AuditQuery}. */
     public AuditQuery exportCriteria(Exchange exchange) {
-        QueryString.parse(VertxHttp.rawQuery(exchange), Set.of());
-        String contentType = VertxHttp.contentType(exchange);
+        QueryString.parse(ApiRequest.require(exchange).http().rawQuery(), Set.of());
+        String contentType = ApiRequest.require(exchange).http().contentType();
         if (contentType == null || !contentType.strip().toLowerCase().matches("application/json\\s*(;.*)?")) {
             throw ApiProblem.unsupportedMediaType("Send the export query as JSON (Content-Type: application/json).");
         }
@@ -74,7 +74,7 @@ public final class ApiParameters {
 
     /** {@code GET /exchanges/{exchangeId}}: the body becomes the exchange id. */
     public String trailExchange(Exchange exchange) {
-        QueryString.parse(VertxHttp.rawQuery(exchange), Set.of());
+        QueryString.parse(ApiRequest.require(exchange).http().rawQuery(), Set.of());
         String id = VertxHttp.pathParameter(exchange, "exchangeId");
         if (id == null || !EXCHANGE_ID.matcher(id).matches()) {
             throw ApiProblem.badRequest("INVALID_EXCHANGE_ID", "Path parameter 'exchangeId' must be 1 to 200 "
@@ -86,7 +86,7 @@ public final class ApiParameters {
 
     /** {@code GET /entries/{seq}/proof?treeSize=}: the body becomes a {@link ProofRequest}. */
     public ProofRequest proofRequest(Exchange exchange) {
-        Map<String, String> query = QueryString.parse(VertxHttp.rawQuery(exchange), Set.of("treeSize"));
+        Map<String, String> query = QueryString.parse(ApiRequest.require(exchange).http().rawQuery(), Set.of("treeSize"));
         String seqText = VertxHttp.pathParameter(exchange, "seq");
         if (seqText == null || !DIGITS.matcher(seqText).matches()) {
             throw ApiProblem.badRequest("INVALID_SEQUENCE", "Path parameter 'seq' must be an entry's sequence "
@@ -113,7 +113,7 @@ public final class ApiParameters {
 
     /** Endpoints that take no parameters refuse any, rather than silently ignore them. */
     public void none(Exchange exchange) {
-        QueryString.parse(VertxHttp.rawQuery(exchange), Set.of());
+        QueryString.parse(ApiRequest.require(exchange).http().rawQuery(), Set.of());
     }
 
     private static AuditQuery noted(Exchange exchange, Criteria criteria) {

@@ -18,18 +18,22 @@ public final class ApiRequest {
 
     private final String id = UUID.randomUUID().toString();
     private final String step;
+    private final VertxHttp http;
     private String claimedUser;
     private ApiUser user;
     private String offeredJustification;
     private String justification;
     private String criteria = "none";
 
-    private ApiRequest(String step) {
+    private ApiRequest(String step, VertxHttp http) {
         this.step = step;
+        this.http = http;
     }
 
     static ApiRequest start(Exchange exchange, String step) {
-        ApiRequest request = new ApiRequest(step);
+        VertxHttp http = VertxHttp.of(exchange).orElseThrow(() -> new IllegalStateException(
+                "the audit API is served by platform-http on Vert.x only"));
+        ApiRequest request = new ApiRequest(step, http);
         exchange.setProperty(PROPERTY, request);
         return request;
     }
@@ -49,6 +53,10 @@ public final class ApiRequest {
 
     public String step() {
         return step;
+    }
+
+    VertxHttp http() {
+        return http;
     }
 
     /** The user name the caller gave, before it was verified: sanitized, never trusted. */

@@ -1,5 +1,7 @@
 package uk.xborder.gateway.api;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -32,8 +34,8 @@ public final class ApiResponses {
     public void bundle(Exchange exchange) throws InvalidPayloadException {
         EvidenceBundle bundle = exchange.getMessage().getMandatoryBody(EvidenceBundle.class);
         write(exchange, 200, bundle.mediaType(), bundle.content());
-        VertxHttp.responseHeader(exchange, "Content-Disposition",
-                "attachment; filename=\"" + bundle.fileName() + "\"");
+        http(exchange).ifPresent(http -> http.responseHeader("Content-Disposition",
+                "attachment; filename=\"" + bundle.fileName() + "\""));
     }
 
     /** The problem's status with {@code {"error": CODE, "message": sentence}}; 401 also names the realm. */
@@ -46,7 +48,8 @@ public final class ApiResponses {
         }
         write(exchange, problem.status(), JSON, body);
         if (problem.status() == 401) {
-            VertxHttp.responseHeader(exchange, "WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            http(exchange).ifPresent(http -> http.responseHeader("WWW-Authenticate",
+                    "Basic realm=\"" + REALM + "\""));
         }
     }
 
@@ -56,8 +59,15 @@ public final class ApiResponses {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, contentType);
         message.setBody(body);
-        VertxHttp.responseHeader(exchange, "Cache-Control", "no-store");
-        VertxHttp.responseHeader(exchange, "X-Content-Type-Options", "nosniff");
-        ApiRequest.of(exchange).ifPresent(r -> VertxHttp.responseHeader(exchange, "X-Request-Id", r.id()));
+        http(exchange).ifPresent(http -> {
+            http.responseHeader("Cache-Control", "no-store");
+            http.responseHeader("X-Content-Type-Options", "nosniff");
+            ApiRequest.of(exchange).ifPresent(r -> http.responseHeader("X-Request-Id", r.id()));
+        });
+    }
+
+    private static Optional<VertxHttp> http(Exchange exchange) {
+        Optional<ApiRequest> request = ApiRequest.of(exchange);
+        return request.isPresent() ? Optional.of(request.get().http()) : VertxHttp.of(exchange);
     }
 }

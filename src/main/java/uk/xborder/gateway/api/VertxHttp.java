@@ -1,13 +1,16 @@
 package uk.xborder.gateway.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
- * The HTTP request and response as Vert.x holds them.
+ * The HTTP request and response as Vert.x holds them, taken from the exchange when a request arrives (later steps
+ * may replace the Camel message that carries them).
  *
  * <p>Requests are read here, not from the Camel message headers: platform-http merges request headers, query
  * parameters and path parameters into one map, so {@code ?Authorization=...} would look like a header and a header
@@ -17,48 +20,51 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
  */
 final class VertxHttp {
 
-    private VertxHttp() {
+    private final HttpServerRequest request;
+    private final HttpServerResponse response;
+
+    private VertxHttp(HttpServerRequest request, HttpServerResponse response) {
+        this.request = request;
+        this.response = response;
     }
 
-    static List<String> headers(Exchange exchange, String name) {
-        return request(exchange).headers().getAll(name);
+    /** The request and response of an exchange that came in through platform-http on Vert.x. */
+    static Optional<VertxHttp> of(Exchange exchange) {
+        if (exchange.getIn() instanceof HttpMessage http) {
+            return Optional.of(new VertxHttp(http.getRequest(), http.getResponse()));
+        }
+        if (exchange.getMessage() instanceof HttpMessage http) {
+            return Optional.of(new VertxHttp(http.getRequest(), http.getResponse()));
+        }
+        return Optional.empty();
+    }
+
+    List<String> headers(String name) {
+        return request.headers().getAll(name);
     }
 
     /** The query string exactly as sent (still percent-encoded), or "" when there is none. */
-    static String rawQuery(Exchange exchange) {
-        String query = request(exchange).query();
+    String rawQuery() {
+        String query = request.query();
         return query == null ? "" : query;
     }
 
+    String contentType() {
+        return request.getHeader("Content-Type");
+    }
+
+    /** Puts a header on the response, replacing any of the same name. */
+    void responseHeader(String name, String value) {
+        response.putHeader(name, value);
+    }
+
     /**
-     * A path parameter of the route's URI template. A request header or query parameter of the same name would be
-     * merged into it as a list; that is treated as absent, and the caller refuses the request.
+     * A path parameter of the route's URI template, which platform-http puts in the message headers. A request header
+     * or query parameter of the same name is merged into it as a list; that is treated as absent, so the request is
+     * refused rather than guessed at.
      */
     static String pathParameter(Exchange exchange, String name) {
         Object value = exchange.getMessage().getHeader(name);
         return value instanceof String text ? text : null;
-    }
-
-    static String contentType(Exchange exchange) {
-        return request(exchange).getHeader("Content-Type");
-    }
-
-    /** Puts a header on the response, replacing any of the same name. */
-    static void responseHeader(Exchange exchange, String name, String value) {
-        http(exchange).getResponse().putHeader(name, value);
-    }
-
-    private static HttpServerRequest request(Exchange exchange) {
-        return http(exchange).getRequest();
-    }
-
-    private static HttpMessage http(Exchange exchange) {
-        if (exchange.getIn() instanceof HttpMessage http) {
-            return http;
-        }
-        if (exchange.getMessage() instanceof HttpMessage http) {
-            return http;
-        }
-        throw new IllegalStateException("the audit API is served by platform-http on Vert.x only");
     }
 }

@@ -1,0 +1,203 @@
+package uk.xborder.gateway.api;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+import uk.xborder.gateway.audit.AuditEvent;
+import uk.xborder.gateway.audit.AuditOperation;
+import uk.xborder.gateway.audit.AuditOutcome;
+import uk.xborder.gateway.exchange.ReasonCode;
+
+/**
+ * The audit API in a real Camel Main on a free loopback port, with the settings docs/audit-api.md gives (API, health
+ * and metrics on one port), the example users file, an in-memory audit log holding two exchanges, and stand-ins for
+ * the evidence exporter and live verifier. Plus a small HTTP client.
+ */
+final class RunningApi implements AutoCloseable {
+
+    static final String EXCHANGE_DELIVERED = "7d1c3b9e-1111-4c55-9a0e-000000000001";
+    static final String EXCHANGE_REJECTED = "7d1c3b9e-2222-4c55-9a0e-000000000002";
+    static final String JUSTIFICATION = "Case 2026/0042: checking disclosure of PS-1 to Europol";
+
+    private final InMemoryAuditLog log = new InMemoryAuditLog(Clock.systemUTC());
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final int port;
+    private final Main main;
+    /** What the live verifier stand-in does; a test may make it fail. */
+    private volatile Supplier<Object> verification = () -> Map.of("intact", true, "treeSize", 0);
+
+    private RunningApi(int port) throws Exception {
+        this.port = port;
+        seed();
+        Users users = UsersFile.load(ExampleUsers.file());
+        EvidenceExport export = query -> new EvidenceBundle("application/json", "evidence.json",
+                toJson(Map.of("entries", log.search(query).items().stream()
+                        .map(e -> e.event().eventKey()).toList())));
+        main = new Main();
+        main.setDefaultPropertyPlaceholderLocation("false");
+        Map<String, String> settings = Map.ofEntries(
+                Map.entry("camel.main.name", "audit-api-test"),
+                Map.entry("camel.main.jmxEnabled", "false"),
+                Map.entry("camel.server.enabled", "true"),
+                Map.entry("camel.server.host", "127.0.0.1"),
+                Map.entry("camel.server.port", Integer.toString(port)),
+                Map.entry("camel.server.maxBodySize", "65536"),
+                Map.entry("camel.server.fileUploadEnabled", "false"),
+                Map.entry("camel.management.enabled", "true"),
+                Map.entry("camel.management.host", "127.0.0.1"),
+                Map.entry("camel.management.port", Integer.toString(port)),
+                Map.entry("camel.management.healthCheckEnabled", "true"),
+                Map.entry("camel.management.metricsEnabled", "true"),
+                Map.entry("camel.metrics.enabled", "true"));
+        settings.forEach(main::addOverrideProperty);
+        main.configure().addConfiguration(new CamelConfiguration() {
+            @Override
+            public void configure(CamelContext context) throws Exception {
+                AuditApi.install(context, log, export, () -> verification.get(), users, Clock.systemUTC());
+            }
+        });
+        main.start();
+    }
+
+    static RunningApi start() throws Exception {
+        return new RunningApi(freePort());
+    }
+
+    InMemoryAuditLog log() {
+        return log;
+    }
+
+    void verification(Supplier<Object> verification) {
+        this.verification = verification;
+    }
+
+    /** A request with the given credentials (null: none) and justification (null: none). */
+    HttpResponse<String> get(String path, String user, String password, String justification) {
+        return send(request(path, user, password, justification).GET().build());
+    }
+
+    HttpResponse<String> post(String path, String user, String password, String justification, String contentType,
+                               String body) {
+        HttpRequest.Builder builder = request(path, user, password, justification);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> getAsAuditor(String path) {
+        return get(path, "auditor", ExampleUsers.AUDITOR_PASSWORD, JUSTIFICATION);
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpRequest.Builder request(String path, String user, String password, String justification) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
+        if (user != null) {
+            builder.header("Authorization", basic(user, password));
+        }
+        if (justification != null) {
+            builder.header(Justification.HEADER, justification);
+        }
+        return builder;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    JsonNode json(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** The consultation events (accepted or refused) recorded since the test began, newest last. */
+    List<AuditEvent> consultations() {
+        return log.events().stream().filter(e -> e.operation() == AuditOperation.CONSULTATION).toList();
+    }
+
+    AuditEvent lastConsultation() {
+        List<AuditEvent> all = consultations();
+        if (all.isEmpty()) {
+            throw new AssertionError("no consultation was recorded");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+
+    private void seed() {
+        Instant t = Instant.parse("2026-03-01T09:00:00Z");
+        List<String> steps = List.of("RECEIVED", "SCHEMA_VALID", "AUTHORISED", "RELEASED", "DELIVERED");
+        List<AuditOperation> operations = List.of(AuditOperation.COLLECTION, AuditOperation.COLLECTION,
+                AuditOperation.CONSULTATION, AuditOperation.DISCLOSURE, AuditOperation.DISCLOSURE);
+        for (int i = 0; i < steps.size(); i++) {
+            log.record(new AuditEvent(EXCHANGE_DELIVERED + "/" + steps.get(i), t.plusSeconds(i), EXCHANGE_DELIVERED,
+                    "PS-1", null, List.of("OP-TIDE-7"), steps.get(i), operations.get(i), AuditOutcome.SUCCESS, null,
+                    null, "gateway/outbound", "police-scotland", List.of("europol"), "UK_GSC OFFICIAL-SENSITIVE",
+                    "UK_3X5X2 P", "Europol Regulation Art. 7", "criminal investigation", "ab".repeat(32)));
+        }
+        log.record(new AuditEvent(EXCHANGE_REJECTED + "/RECEIVED", t.plusSeconds(60), EXCHANGE_REJECTED, "NCA-9",
+                null, List.of(), "RECEIVED", AuditOperation.COLLECTION, AuditOutcome.SUCCESS, null, null,
+                "gateway/outbound", "nca", List.of("spoc-ie"), "UK_GSC SECRET", null, null, null, "cd".repeat(32)));
+        log.record(new AuditEvent(EXCHANGE_REJECTED + "/REJECTED", t.plusSeconds(61), EXCHANGE_REJECTED, "NCA-9",
+                null, List.of(), "REJECTED", AuditOperation.COLLECTION, AuditOutcome.REJECTED,
+                ReasonCode.SCHEMA_INVALID, "the message does not satisfy the agency's schema", "gateway/outbound",
+                "nca", List.of("spoc-ie"), "UK_GSC SECRET", null, null, null, "cd".repeat(32)));
+        log.checkpoint();
+    }
+
+    private byte[] toJson(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
