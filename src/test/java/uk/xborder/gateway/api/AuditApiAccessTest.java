@@ -96,4 +96,90 @@ class AuditApiAccessTest {
         assertThat(verify.statusCode()).isEqualTo(200);
         assertThat(api.json(verify).get("intact").asBoolean()).isTrue();
     }
+
+    @Test
+    void anOperatorSearchesAndReadsTrailsButMayNotExportOrProve() {
+        String password = ExampleUsers.OPERATOR_PASSWORD;
+        assertThat(api.get("/api/audit/entries?outcome=rejected", "operator", password, RunningApi.JUSTIFICATION)
+                .statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/audit/exchanges/" + RunningApi.EXCHANGE_REJECTED, "operator", password,
+                RunningApi.JUSTIFICATION).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> export = api.post("/api/audit/export", "operator", password, RunningApi.JUSTIFICATION,
+                "application/json", "{}");
+        assertThat(export.statusCode()).isEqualTo(403);
+        assertThat(api.json(export).get("error").asText()).isEqualTo("FORBIDDEN");
+        assertThat(export.body()).doesNotContain("entries");
+        assertThat(api.get("/api/audit/entries/0/proof", "operator", password, RunningApi.JUSTIFICATION)
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminMayDoWhatAnAuditorMay() {
+        HttpResponse<String> export = api.post("/api/audit/export", "admin", ExampleUsers.ADMIN_PASSWORD,
+                RunningApi.JUSTIFICATION, "application/json", "{\"messageId\": \"PS-1\", \"limit\": 3}");
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(api.json(export).get("entries")).hasSize(3);
+    }
+
+    @Test
+    void withoutCredentialsTheAnswerIs401WithTheBasicChallenge() {
+        HttpResponse<String> response = api.get("/api/audit/entries", null, null, RunningApi.JUSTIFICATION);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"xborder-audit\"");
+        assertThat(api.json(response).get("error").asText()).isEqualTo("AUTHENTICATION_REQUIRED");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSame401() {
+        HttpResponse<String> wrongPassword = api.get("/api/audit/entries", "auditor", "not-the-password",
+                RunningApi.JUSTIFICATION);
+        HttpResponse<String> unknownUser = api.get("/api/audit/entries", "mallory", ExampleUsers.AUDITOR_PASSWORD,
+                RunningApi.JUSTIFICATION);
+
+        for (HttpResponse<String> response : List.of(wrongPassword, unknownUser)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"xborder-audit\"");
+            assertThat(api.json(response).get("error").asText()).isEqualTo("AUTHENTICATION_FAILED");
+        }
+        assertThat(unknownUser.body()).isEqualTo(wrongPassword.body());
+    }
+
+    @Test
+    void credentialsInTheQueryStringAreNotCredentials() {
+        String query = "Authorization=" + java.net.URLEncoder.encode(
+                RunningApi.basic("auditor", ExampleUsers.AUDITOR_PASSWORD), StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = api.get("/api/audit/entries?" + query, null, null, RunningApi.JUSTIFICATION);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void responsesAreNotCachedAndNeverEchoTheCredentials() {
+        HttpResponse<String> response = api.getAsAuditor("/api/audit/checkpoints");
+
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(response.headers().firstValue("Authorization")).isEmpty();
+        assertThat(response.headers().firstValue(Justification.HEADER)).isEmpty();
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValueSatisfying(
+                id -> assertThat(id).startsWith("api-"));
+    }
+
+    @Test
+    void healthAndMetricsNeedNoCredentialsAndShowNoAuditData() {
+        HttpResponse<String> health = api.send(api.request("/observe/health", null, null, null).GET().build());
+        HttpResponse<String> metrics = api.send(api.request("/observe/metrics", null, null, null).GET().build());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("UP");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE");
+        for (HttpResponse<String> response : List.of(health, metrics)) {
+            assertThat(response.body()).doesNotContain(RunningApi.EXCHANGE_DELIVERED, "PS-1", "OP-TIDE-7",
+                    "police-scotland", "Case 2026");
+        }
+    }
 }
