@@ -131,6 +131,24 @@ final class RunningApi implements AutoCloseable {
         return builder;
     }
 
+    /**
+     * Status line and body of a GET sent over a plain socket, for request targets java.net.URI refuses to build
+     * (e.g. a malformed percent-encoding), as an attacker's client would send them.
+     */
+    String[] rawGet(String target, String justification) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Authorization: " + basic("auditor", ExampleUsers.AUDITOR_PASSWORD) + "\r\n"
+                    + Justification.HEADER + ": " + justification + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int bodyStart = response.indexOf("\r\n\r\n");
+            return new String[] {response.substring(0, response.indexOf("\r\n")),
+                    bodyStart < 0 ? "" : response.substring(bodyStart + 4)};
+        }
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
