@@ -39,7 +39,7 @@ EXPIRED_START="$(stamp 'now - 4 years')"
 EXPIRED_END="$(stamp 'now - 3 years')"
 CRL_DAYS=7300   # 20 years
 
-PARTIES=(uk-root-ca eu-root-ca gateway police-scotland nca europol spoc-ie expired revoked)
+PARTIES=(uk-root-ca eu-root-ca gateway audit police-scotland nca europol spoc-ie expired revoked)
 
 # --- A minimal `openssl ca` configuration; CA_DIR selects which CA's database is used. -----------------------
 CONF="$WORK/ca.cnf"
@@ -94,6 +94,17 @@ keyUsage               = critical, digitalSignature, keyEncipherment
 subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid:always
 
+# The gateway's audit-log signing key: signs audit checkpoints and nothing else. The extended key usage names
+# that one purpose (an OID under 2.25, the UUID arc of ITU-T X.667, so it needs no registration); verifiers accept
+# checkpoints only from a certificate that carries it, so no other certificate of the same CA (an agency's, say)
+# can stand in for the audit key. The OID is CryptoProfile.AUDIT_LOG_SIGNING_PURPOSE.
+[ ext_audit ]
+basicConstraints       = critical, CA:false
+keyUsage               = critical, digitalSignature, nonRepudiation
+extendedKeyUsage       = 2.25.264163566466402517913566516995316176419
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
 [ crl_ext ]
 authorityKeyIdentifier = keyid:always
 CNF
@@ -137,13 +148,13 @@ make_root() {   # make_root <ca> <subject>
     -extensions ext_root -startdate "$ROOT_START" -enddate "$ROOT_END" -preserveDN
 }
 
-issue() {   # issue <party> <issuing ca> ec|rsa <subject> [<startdate> <enddate>]
+issue() {   # issue <party> <issuing ca> ec|rsa <subject> [<startdate> <enddate> [<extensions section>]]
   local party="$1" issuer="$2" type="$3" subject="$4"
-  local start="${5:-$PARTY_START}" end="${6:-$PARTY_END}"
+  local start="${5:-$PARTY_START}" end="${6:-$PARTY_END}" extensions="${7:-ext_party_$3}"
   new_key "$party" "$type"
   new_csr "$party" "$subject"
   ca "$issuer" -cert "$HERE/$issuer/cert.pem" -keyfile "$HERE/$issuer/key.pem" -in "$WORK/$party.csr" \
-    -out "$HERE/$party/cert.pem" -extensions "ext_party_$type" -startdate "$start" -enddate "$end" -preserveDN
+    -out "$HERE/$party/cert.pem" -extensions "$extensions" -startdate "$start" -enddate "$end" -preserveDN
 }
 
 crl() {   # crl <ca>  -> <ca>/crl.pem
@@ -158,6 +169,8 @@ make_root uk-root-ca "/C=GB/O=UK Cross-Border Gateway PKI (example)/CN=uk-root-c
 make_root eu-root-ca "/C=NL/O=EU Partner PKI (example)/CN=eu-root-ca"
 
 issue gateway         uk-root-ca ec  "/C=GB/O=UK Cross-Border Gateway (example)/CN=gateway"
+issue audit           uk-root-ca ec  "/C=GB/O=UK Cross-Border Gateway (example)/CN=gateway-audit" \
+      "$PARTY_START" "$PARTY_END" ext_audit
 issue police-scotland uk-root-ca ec  "/C=GB/O=Police Scotland (example)/CN=police-scotland"
 issue nca             uk-root-ca ec  "/C=GB/O=National Crime Agency (example)/CN=nca"
 issue europol         eu-root-ca ec  "/C=NL/O=Europol (example)/CN=europol"

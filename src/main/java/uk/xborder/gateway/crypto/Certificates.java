@@ -75,6 +75,47 @@ public final class Certificates {
         return List.copyOf(crls);
     }
 
+    /**
+     * Certificates from PEM text already in memory (for example from an evidence bundle), in order. Anything but
+     * certificates is refused, as in {@link #readCertificates(Path)}.
+     */
+    public static List<X509Certificate> parseCertificates(String pemText) throws CertificateException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(new java.io.StringReader(pemText))) {
+            Object object;
+            while ((object = parser.readObject()) != null) {
+                if (!(object instanceof X509CertificateHolder)) {
+                    throw new CertificateException("PEM text holds a " + pemKind(object)
+                            + " where only certificates were expected");
+                }
+                certificates.add(toJdk((X509CertificateHolder) object));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new CertificateException("PEM text is not a readable certificate (malformed PEM or DER)");
+        }
+        if (certificates.isEmpty()) {
+            throw new CertificateException("PEM text holds no certificate");
+        }
+        return List.copyOf(certificates);
+    }
+
+    /** A certificate as PEM text ({@code -----BEGIN CERTIFICATE-----}, base64 in 64-character lines). */
+    public static String toPem(X509Certificate certificate) throws CertificateException {
+        String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded());
+        return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /** Whether the certificate's extended key usage names {@code purposeOid} (absent extension: it does not). */
+    public static boolean hasExtendedKeyUsage(X509Certificate certificate, String purposeOid) {
+        return KeyUsage.hasExtendedPurpose(certificate, purposeOid);
+    }
+
+    /** The subject and serial number, for messages outside this package; never key material. */
+    public static String describeCertificate(X509Certificate certificate) {
+        return describe(certificate);
+    }
+
     /** A certificate from Bouncy Castle's holder to the JDK's own type. */
     static X509Certificate toJdk(X509CertificateHolder holder) throws CertificateException {
         try {

@@ -48,6 +48,13 @@ import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
  *       Castle's {@code JceKeyTransRecipientInfoGenerator} would otherwise use PKCS#1 v1.5, whose padding-oracle
  *       weaknesses (Bleichenbacher) are exactly what OAEP avoids.</li>
  *   <li><b>RSA keys of at least 2048 bits</b>, ours or a recipient's (the example partner uses 3072).</li>
+ *   <li><b>Detached signatures</b> (audit checkpoints, {@link DetachedSigner}): the same signature algorithms over the
+ *       raw bytes, ECDSA signatures DER-encoded (X9.62 {@code Ecdsa-Sig-Value}). That is what
+ *       {@code openssl dgst -sha256 -sign} writes and {@code -verify} reads, so an auditor can check a checkpoint
+ *       with OpenSSL alone (for PSS add {@code -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32}).</li>
+ *   <li><b>The audit-log signing key</b> is recognised by its extended key usage
+ *       {@link #AUDIT_LOG_SIGNING_PURPOSE}: a checkpoint counts only if the certificate that signed it carries that
+ *       purpose, so no other certificate of the same CA can stand in for the audit key.</li>
  * </ul>
  *
  * <h2>What we accept</h2>
@@ -84,6 +91,15 @@ public final class CryptoProfile {
 
     /** Wraps the content key under the ECDH-derived key. */
     public static final ASN1ObjectIdentifier EC_KEY_WRAP = CMSAlgorithm.AES256_WRAP;
+
+    /**
+     * Extended key usage (RFC 5280, 4.2.1.12) of the gateway's audit-log signing certificate: "signs audit
+     * checkpoints of the xborder gateway". An OID under 2.25, the UUID arc of ITU-T X.667 / ISO/IEC 9834-8, which
+     * anyone may mint from a random UUID without registration; this one is ours and must never change, or old
+     * evidence bundles stop verifying. {@code certs-example/generate.sh} puts it in the example audit certificate;
+     * a real deployment asks its CA for it.
+     */
+    public static final String AUDIT_LOG_SIGNING_PURPOSE = "2.25.264163566466402517913566516995316176419";
 
     /** Smallest RSA modulus we sign with, encrypt to or accept from a signer. */
     public static final int MIN_RSA_KEY_BITS = 2048;

@@ -28,6 +28,16 @@ final class KeyUsage {
         return allows(certificate, KEY_AGREEMENT);
     }
 
+    /** Whether the extended key usage extension is present and names {@code purposeOid}. */
+    static boolean hasExtendedPurpose(X509Certificate certificate, String purposeOid) {
+        try {
+            java.util.List<String> purposes = certificate.getExtendedKeyUsage();
+            return purposes != null && purposes.contains(purposeOid);
+        } catch (java.security.cert.CertificateParsingException malformed) {
+            return false;
+        }
+    }
+
     private static boolean allows(X509Certificate certificate, int bit) {
         boolean[] usage = certificate.getKeyUsage();
         return usage == null || (usage.length > bit && usage[bit]);

@@ -22,6 +22,14 @@ public interface AuditLog extends AuditTrail {
     /** Entries {@code fromSeq} (inclusive) to {@code toSeq} (exclusive), in order. */
     List<LogEntry> range(long fromSeq, long toSeq);
 
+    /**
+     * The leaf hashes of entries {@code fromSeq} (inclusive) to {@code toSeq} (exclusive), in seq order, exactly as
+     * they were stored when each entry was appended ({@code MerkleHash.leaf(EntryCodec.canonical(entry))} at that
+     * time) — read back, never recomputed from the entries: {@code audit.verify.LogVerifier} compares the two to find
+     * an entry altered after it was written. One hash per stored entry, so a missing row makes the list shorter.
+     */
+    List<byte[]> leafHashes(long fromSeq, long toSeq);
+
     Page<LogEntry> search(AuditQuery query);
 
     /** Every entry of one exchange, in log order. */

@@ -1,0 +1,30 @@
+package uk.xborder.gateway.audit.checkpoint;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+
+/**
+ * The id of an audit key: lower-case hex SHA-256 of its DER SubjectPublicKeyInfo, the same bytes as
+ * {@code openssl x509 -pubkey -noout | openssl pkey -pubin -outform DER | sha256sum}. It names the key, not the
+ * certificate, so a re-issued certificate for the same key keeps the id.
+ */
+public final class AuditKeyId {
+
+    private AuditKeyId() {
+    }
+
+    public static String of(X509Certificate certificate) {
+        return of(certificate.getPublicKey());
+    }
+
+    public static String of(PublicKey publicKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}
