@@ -1,0 +1,210 @@
+package uk.xborder.gateway.audit.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.xborder.gateway.audit.AuditEvent;
+
+/**
+ * Group commit: many callers, one writer thread, one transaction per batch. A caller's {@link #record} queues its
+ * event and blocks until the batch holding it has committed, or throws if that batch failed: success is never
+ * reported for an event that is not durably written. While one batch commits, the events that arrive meanwhile
+ * queue up and go together in the next, so the cost of a commit (a disk flush) is shared by everyone waiting for it.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    /** Writes and commits one batch, or throws; the events are in arrival order. */
+    @FunctionalInterface
+    interface BatchWriter {
+        void write(List<AuditEvent> events) throws Exception;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final Pending STOP = new Pending(null);
+
+    private final BatchWriter writer;
+    private final int batchSize;
+    private final long maxWaitNanos;
+    /** Which failures may be the fault of a single event: the batch is then retried one event at a time. */
+    private final Predicate<Exception> singleEventFault;
+    private final BlockingQueue<Pending> queue;
+    private final Thread thread;
+    /** Read side: callers queueing; write side: close. No event can be queued after the stop marker. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    GroupCommit(BatchWriter writer, int batchSize, Duration maxWait, Predicate<Exception> singleEventFault) {
+        this.writer = writer;
+        this.batchSize = batchSize;
+        this.maxWaitNanos = maxWait.toNanos();
+        this.singleEventFault = singleEventFault;
+        // Bounded: if the database falls behind, callers wait here instead of filling the heap.
+        this.queue = new ArrayBlockingQueue<>(Math.max(1024, batchSize * 4));
+        this.thread = new Thread(this::run, "audit-writer");
+        // A forgotten close must not keep the JVM alive; nothing unwritten is ever reported as recorded.
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Returns when {@code event} is committed; throws {@link AuditStoreException} if it may not be. */
+    void record(AuditEvent event) {
+        Pending pending = new Pending(event);
+        gate.readLock().lock();
+        try {
+            if (closed) {
+                throw new AuditStoreException("the audit log is closed: the event was not recorded");
+            }
+            queue.put(pending);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditStoreException("interrupted before the event was queued: it was not recorded", e);
+        } finally {
+            gate.readLock().unlock();
+        }
+        pending.await();
+    }
+
+    private void run() {
+        boolean stopping = false;
+        while (!stopping) {
+            List<Pending> batch = new ArrayList<>(batchSize);
+            try {
+                Pending first = queue.take();
+                if (first == STOP) {
+                    break;
+                }
+                batch.add(first);
+                stopping = fill(batch);
+            } catch (InterruptedException e) {
+                // Only close() interrupts, and only after its grace period: fail what we hold and stop.
+                fail(batch, new AuditStoreException("the audit log was closed before the event was written"));
+                break;
+            }
+            process(batch);
+        }
+        // Anything still queued (only after an interrupted close) is failed, never left waiting.
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.remove(STOP);
+        fail(left, new AuditStoreException("the audit log was closed before the event was written"));
+    }
+
+    /** Adds what is queued (waiting up to the max wait for more) to the batch; true if the stop marker was met. */
+    private boolean fill(List<Pending> batch) throws InterruptedException {
+        queue.drainTo(batch, batchSize - batch.size());
+        long deadline = System.nanoTime() + maxWaitNanos;
+        while (batch.size() < batchSize && !batch.contains(STOP)) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                break;
+            }
+            Pending next = queue.poll(remaining, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+            queue.drainTo(batch, batchSize - batch.size());
+        }
+        return batch.remove(STOP);
+    }
+
+    private void process(List<Pending> batch) {
+        List<AuditEvent> events = batch.stream().map(Pending::event).toList();
+        try {
+            writer.write(events);
+            batch.forEach(Pending::done);
+        } catch (Exception e) {
+            if (batch.size() > 1 && singleEventFault.test(e)) {
+                // Keep one bad event from failing the others: each gets its own transaction.
+                LOG.debug("audit batch of {} events failed on its data; retrying one event at a time", batch.size());
+                batch.forEach(pending -> process(List.of(pending)));
+                return;
+            }
+            fail(batch, e);
+        } catch (Error e) {
+            // If this thread died, every later caller would wait for ever: fail the batch and carry on.
+            LOG.error("audit writer hit {} while writing a batch of {} events", e.getClass().getName(), batch.size());
+            fail(batch, e);
+        }
+    }
+
+    private static void fail(List<Pending> batch, Throwable cause) {
+        batch.forEach(pending -> pending.failed(cause));
+    }
+
+    /** Stops taking events, writes every event already queued, and stops the writer. */
+    @Override
+    public void close() {
+        gate.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (thread.isAlive()) {
+                queue.put(STOP);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            gate.writeLock().unlock();
+        }
+        try {
+            thread.join(Duration.ofSeconds(30).toMillis());
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(Duration.ofSeconds(5).toMillis());
+            }
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One caller's event and the outcome it waits for. */
+    private record Pending(AuditEvent event, CompletableFuture<Void> outcome) {
+
+        Pending(AuditEvent event) {
+            this(event, new CompletableFuture<>());
+        }
+
+        void done() {
+            outcome.complete(null);
+        }
+
+        void failed(Throwable cause) {
+            outcome.completeExceptionally(cause);
+        }
+
+        void await() {
+            try {
+                outcome.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof AuditStoreException store) {
+                    throw new AuditStoreException(store.getMessage(), store);
+                }
+                throw new AuditStoreException("the audit batch holding the event was not committed", cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                // The batch may still commit; recording the same event again is safe (idempotent by event key).
+                throw new AuditStoreException("interrupted while the event was being written: it may or may not "
+                        + "be recorded, and may safely be recorded again", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package uk.xborder.gateway.audit.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.xborder.gateway.audit.AuditEvent;
+import uk.xborder.gateway.audit.checkpoint.Checkpoint;
+import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
+import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
+import uk.xborder.gateway.audit.log.AuditLog;
+import uk.xborder.gateway.audit.log.AuditQuery;
+import uk.xborder.gateway.audit.log.LogEntry;
+import uk.xborder.gateway.audit.log.Page;
+import uk.xborder.gateway.audit.merkle.ConsistencyProof;
+import uk.xborder.gateway.audit.merkle.InclusionProof;
+
+/**
+ * The audit log in a SQL database (H2 or PostgreSQL), shared safely by several gateway nodes.
+ *
+ * <ul>
+ * <li>{@link #record} is group-committed ({@link GroupCommit}) and durable when it returns; it throws if the event
+ * may not have been written, and recording the same event (same key) again is harmless.</li>
+ * <li>Sequence numbers are allocated under a lock on the one-row head table ({@link EntryAppender}), so nodes
+ * interleave their batches without gaps or duplicates.</li>
+ * <li>Each node keeps the Merkle tree in memory ({@link LiveTree}), catching up with other nodes' entries before it
+ * answers with a size, root or proof; checkpoints are signed every N entries or T ({@link Checkpointer}).</li>
+ * </ul>
+ * Start-up refuses a store whose leaf hashes do not give the root of its latest signed checkpoint.
+ *
+ * <p>Create with {@link AuditStoreFactory}; close to write what is queued and stop.
+ */
+public final class JdbcAuditLog implements AuditLog, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
+
+    private final DataSource db;
+    private final AutoCloseable resources;
+    private final EntryAppender appender;
+    private final EntryReader reader;
+    private final CheckpointStore checkpoints;
+    private final LiveTree tree;
+    private final Checkpointer checkpointer;
+    private final AuditStoreMetrics metrics;
+    private final GroupCommit writer;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    JdbcAuditLog(DataSource db, AutoCloseable resources, AuditStoreSettings settings, CheckpointSigner signer,
+                 MeterRegistry registry, Clock clock) {
+        this.db = db;
+        this.resources = resources;
+        this.appender = new EntryAppender(clock);
+        this.reader = new EntryReader(db);
+        this.checkpoints = new CheckpointStore(db);
+        this.tree = new LiveTree(reader);
+        this.checkpointer = new Checkpointer(tree, checkpoints, signer, clock, settings.checkpointEveryEntries(),
+                settings.checkpointInterval());
+        this.metrics = new AuditStoreMetrics(registry, tree::knownSize, checkpointer.lag(), clock);
+        this.writer = new GroupCommit(this::write, settings.batchSize(), settings.batchMaxWait(),
+                JdbcAuditLog::singleEventFault);
+    }
+
+    /** Loads and checks the tree, then starts the checkpointer and the writer. */
+    void start() throws SQLException {
+        // The checkpoint first, then the entries: a checkpoint never covers more than was committed before it, so
+        // another node appending and checkpointing meanwhile cannot make a sound log look truncated.
+        Optional<SignedCheckpoint> latest = checkpoints.latest();
+        long size = tree.catchUp();
+        if (latest.isPresent()) {
+            verify(latest.get().checkpoint(), size);
+        }
+        checkpointer.start();
+        writer.start();
+        LOG.info("audit log open: {} entries, latest checkpoint at {}", size,
+                latest.map(s -> String.valueOf(s.checkpoint().treeSize())).orElse("none"));
+    }
+
+    private void verify(Checkpoint checkpoint, long size) {
+        if (checkpoint.treeSize() > size) {
+            throw new AuditStoreException("the audit store holds " + size + " entries but a signed checkpoint "
+                    + "covers " + checkpoint.treeSize() + ": entries have been removed");
+        }
+        if (!Arrays.equals(tree.root(checkpoint.treeSize()), checkpoint.rootHash())) {
+            throw new AuditStoreException("the stored leaf hashes do not give the root of the signed checkpoint at "
+                    + "tree size " + checkpoint.treeSize() + ": the audit log has been altered");
+        }
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        EventLimits.check(event);
+        writer.record(event);
+    }
+
+    /** Runs on the writer thread: one transaction for the batch, then the tree, metrics and checkpoint trigger. */
+    private void write(List<AuditEvent> events) throws SQLException {
+        long started = System.nanoTime();
+        EntryAppender.Outcome outcome;
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                outcome = appender.append(connection, events);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            metrics.failed();
+            LOG.warn("audit batch of {} events not committed: {}{}", events.size(), e.getClass().getSimpleName(),
+                    e instanceof SQLException sql ? " SQLState " + sql.getSQLState() : "");
+            throw e;
+        }
+        long nanos = System.nanoTime() - started;
+        metrics.committed(events.size(), outcome.appended().size(), nanos);
+        LOG.debug("audit batch committed: {} events, {} appended, {} already logged, {} us", events.size(),
+                outcome.appended().size(), outcome.duplicates(), nanos / 1000);
+        if (!outcome.appended().isEmpty()) {
+            afterCommit(outcome.appended());
+        }
+    }
+
+    private void afterCommit(List<EntryAppender.Appended> appended) {
+        try {
+            tree.committed(appended.get(0).entry().seq(),
+                    appended.stream().map(EntryAppender.Appended::leafHash).toList());
+            checkpointer.appended(tree.knownSize());
+        } catch (SQLException | RuntimeException e) {
+            // The entries are durable; the tree reads them back at its next catch-up.
+            LOG.warn("audit tree not updated after a commit ({}); it will catch up", e.getClass().getSimpleName());
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; the pool discards it and the transaction dies with it.
+        }
+    }
+
+    /** Data errors (SQLState class 22) and constraint violations (23) may be one event's fault. */
+    private static boolean singleEventFault(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public long size() {
+        return read(tree::catchUp);
+    }
+
+    @Override
+    public Optional<LogEntry> entry(long seq) {
+        return seq < 0 ? Optional.empty() : read(() -> reader.entry(seq));
+    }
+
+    @Override
+    public List<LogEntry> range(long fromSeq, long toSeq) {
+        checkRange(fromSeq, toSeq);
+        return read(() -> reader.range(fromSeq, toSeq));
+    }
+
+    @Override
+    public Page<LogEntry> search(AuditQuery query) {
+        Objects.requireNonNull(query, "query");
+        return read(() -> reader.search(query));
+    }
+
+    @Override
+    public List<LogEntry> trail(String exchangeId) {
+        Objects.requireNonNull(exchangeId, "exchangeId");
+        return read(() -> reader.trail(exchangeId));
+    }
+
+    @Override
+    public List<SignedCheckpoint> checkpoints() {
+        return read(checkpoints::all);
+    }
+
+    @Override
+    public SignedCheckpoint checkpoint() {
+        return read(checkpointer::checkpointNow);
+    }
+
+    @Override
+    public InclusionProof inclusionProof(long seq, long treeSize) {
+        long size = size();
+        if (treeSize > size) {
+            throw new IllegalArgumentException("tree size " + treeSize + " is larger than the log (" + size + ")");
+        }
+        return tree.inclusionProof(seq, treeSize);
+    }
+
+    @Override
+    public ConsistencyProof consistencyProof(long fromSize, long toSize) {
+        long size = size();
+        if (toSize > size) {
+            throw new IllegalArgumentException("tree size " + toSize + " is larger than the log (" + size + ")");
+        }
+        return tree.consistencyProof(fromSize, toSize);
+    }
+
+    // TODO(merge wt-merkle): @Override once AuditLog declares leafHashes
+    public List<byte[]> leafHashes(long fromSeq, long toSeq) {
+        checkRange(fromSeq, toSeq);
+        return read(() -> reader.leafHashes(fromSeq, toSeq).hashes());
+    }
+
+    /**
+     * Writes every event already queued, signs a last checkpoint if the log grew, and releases the database.
+     * Events recorded after close begins are refused.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        writer.close();
+        try {
+            checkpointer.checkpointIfGrown();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("no closing audit checkpoint: {}", e.getClass().getSimpleName());
+        }
+        checkpointer.close();
+        metrics.close();
+        try {
+            resources.close();
+        } catch (Exception e) {
+            LOG.warn("audit store connections not closed cleanly: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private static void checkRange(long fromSeq, long toSeq) {
+        if (fromSeq < 0 || toSeq < fromSeq) {
+            throw new IllegalArgumentException("invalid range [" + fromSeq + ", " + toSeq + ")");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T get() throws SQLException;
+    }
+
+    private static <T> T read(Read<T> read) {
+        try {
+            return read.get();
+        } catch (SQLException e) {
+            throw new AuditStoreException("audit store read failed (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+}
