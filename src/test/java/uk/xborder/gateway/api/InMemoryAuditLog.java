@@ -114,6 +114,12 @@ final class InMemoryAuditLog implements AuditLog {
     }
 
     @Override
+    public synchronized List<byte[]> leafHashes(long fromSeq, long toSeq) {
+        journal.add("leafHashes");
+        return List.copyOf(leaves.subList((int) fromSeq, (int) Math.min(toSeq, leaves.size())));
+    }
+
+    @Override
     public synchronized Page<LogEntry> search(AuditQuery q) {
         journal.add("search");
         List<LogEntry> matches = entries.stream().filter(entry -> {
