@@ -24,8 +24,6 @@ public final class ApiParameters {
 
     /** Page size of a search when the request gives none. */
     static final int DEFAULT_SEARCH_LIMIT = 100;
-    /** An export without a limit covers as many entries as one bundle may hold. */
-    static final int DEFAULT_EXPORT_LIMIT = AuditQuery.MAX_LIMIT;
     /** An export query is a few hundred bytes; anything much larger is not one. */
     static final int MAX_BODY_BYTES = 16 * 1024;
 
@@ -41,10 +39,13 @@ public final class ApiParameters {
     /** {@code GET /entries?...}: the body becomes an {@link AuditQuery}. */
     public AuditQuery searchCriteria(Exchange exchange) {
         Map<String, String> values = QueryString.parse(ApiRequest.require(exchange).http().rawQuery(), Criteria.NAMES);
-        return noted(exchange, Criteria.parse(values, "Parameter", DEFAULT_SEARCH_LIMIT));
+        return noted(exchange, Criteria.page(values, "Parameter", DEFAULT_SEARCH_LIMIT));
     }
 
-    /** {@code POST /export} with a JSON object of criteria: the body becomes an {@link AuditQuery}. */
+    /**
+     * {@code POST /export} with a JSON object of criteria: the body becomes an {@link AuditQuery}. A bundle holds
+     * every entry the criteria select, so there is no offset or limit.
+     */
     public AuditQuery exportCriteria(Exchange exchange) {
         QueryString.parse(ApiRequest.require(exchange).http().rawQuery(), Set.of());
         String contentType = ApiRequest.require(exchange).http().contentType();
@@ -69,7 +70,7 @@ public final class ApiParameters {
         if (root == null || !root.isObject()) {
             throw ApiProblem.badRequest("MALFORMED_JSON", "The body must be a JSON object of criteria.");
         }
-        return noted(exchange, Criteria.parse(fields(root), "Field", DEFAULT_EXPORT_LIMIT));
+        return noted(exchange, Criteria.selection(fields(root), "Field"));
     }
 
     /** {@code GET /exchanges/{exchangeId}}: the body becomes the exchange id. */
@@ -121,31 +122,29 @@ public final class ApiParameters {
         return criteria.query();
     }
 
-    /** The JSON object's fields as criterion values: strings, or whole numbers for offset and limit. */
+    /** The JSON object's fields as criterion values: strings (null for absent). */
     private static Map<String, String> fields(JsonNode root) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
             JsonNode value = field.getValue();
-            if (!Criteria.NAMES.contains(name)) {
+            if (name.equals("offset") || name.equals("limit")) {
+                throw ApiProblem.badRequest("UNKNOWN_PARAMETER", "Field '" + name + "' does not apply to an "
+                        + "export: a bundle holds every entry the criteria select.");
+            }
+            if (!Criteria.SELECTION.contains(name)) {
                 throw ApiProblem.badRequest("UNKNOWN_PARAMETER", "Unknown field " + QueryString.quoted(name)
-                        + "; the criteria are " + String.join(", ", Criteria.NAMES.stream().sorted().toList()) + ".");
+                        + "; the criteria are " + String.join(", ", Criteria.SELECTION.stream().sorted().toList())
+                        + ".");
             }
             if (value.isNull()) {
                 continue;
             }
-            boolean numeric = name.equals("offset") || name.equals("limit");
-            if (numeric && value.isIntegralNumber()) {
-                values.put(name, value.asText());
-            } else if (value.isTextual()) {
-                values.put(name, value.asText());
-            } else {
-                String code = name.equals("offset") ? "INVALID_OFFSET" : name.equals("limit") ? "INVALID_LIMIT"
-                        : "INVALID_PARAMETER";
-                throw ApiProblem.badRequest(code, "Field '" + name + "' must be "
-                        + (numeric ? "a whole number." : "a string."));
+            if (!value.isTextual()) {
+                throw ApiProblem.badRequest("INVALID_PARAMETER", "Field '" + name + "' must be a string.");
             }
+            values.put(name, value.asText());
         }
         return values;
     }

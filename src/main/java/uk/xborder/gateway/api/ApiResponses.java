@@ -32,7 +32,7 @@ public final class ApiResponses {
 
     /** 200 with the evidence bundle as an attachment. */
     public void bundle(Exchange exchange) throws InvalidPayloadException {
-        EvidenceBundle bundle = exchange.getMessage().getMandatoryBody(EvidenceBundle.class);
+        ExportedBundle bundle = exchange.getMessage().getMandatoryBody(ExportedBundle.class);
         write(exchange, 200, bundle.mediaType(), bundle.content());
         http(exchange).ifPresent(http -> http.responseHeader("Content-Disposition",
                 "attachment; filename=\"" + bundle.fileName() + "\""));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.checkpoint.Checkpoint;
+import uk.xborder.gateway.audit.checkpoint.CheckpointCodec;
 import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
 import uk.xborder.gateway.audit.log.EntryCodec;
 import uk.xborder.gateway.audit.log.LogEntry;
@@ -53,12 +54,18 @@ final class ApiViews {
     record Trail(String exchangeId, List<Entry> entries) {
     }
 
-    record SignedCheckpointView(long treeSize, String rootHash, String time, String keyId, String signature) {
+    /**
+     * A signed checkpoint. {@code signedText} is exactly what the audit key signed ({@link CheckpointCodec}), so the
+     * signature can be checked with any tool, e.g. {@code openssl dgst -sha256 -verify}.
+     */
+    record SignedCheckpointView(long treeSize, String rootHash, String time, String keyId, String signature,
+                                String signedText) {
 
         static SignedCheckpointView of(SignedCheckpoint signed) {
             Checkpoint c = signed.checkpoint();
-            return new SignedCheckpointView(c.treeSize(), HEX.formatHex(c.rootHash()), c.time().toString(),
-                    c.keyId(), Base64.getEncoder().encodeToString(signed.signature()));
+            return new SignedCheckpointView(c.treeSize(), HEX.formatHex(c.rootHash()), CheckpointCodec.time(c),
+                    c.keyId(), Base64.getEncoder().encodeToString(signed.signature()),
+                    new String(CheckpointCodec.signedBytes(c), StandardCharsets.US_ASCII));
         }
     }
 

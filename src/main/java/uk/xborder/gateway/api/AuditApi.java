@@ -8,7 +8,9 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
+import uk.xborder.gateway.audit.evidence.EvidenceExporter;
 import uk.xborder.gateway.audit.log.AuditLog;
+import uk.xborder.gateway.audit.verify.LogVerifier;
 
 /**
  * Puts the auditor REST API into a Camel context: binds the beans its routes name and loads the routes
@@ -23,6 +25,13 @@ public final class AuditApi {
     private AuditApi() {
     }
 
+    /** With the gateway's evidence exporter and live verifier. */
+    public static void install(CamelContext context, AuditLog log, EvidenceExporter exporter, LogVerifier verifier,
+                               Users users, Clock clock) throws Exception {
+        install(context, log, EvidenceExport.of(exporter, clock), LiveVerification.of(verifier), users, clock);
+    }
+
+    /** With any export and verification, e.g. stand-ins in tests. */
     public static void install(CamelContext context, AuditLog log, EvidenceExport export,
                                LiveVerification verification, Users users, Clock clock) throws Exception {
         Objects.requireNonNull(log, "log");

@@ -51,7 +51,7 @@ public final class AuditReader {
         return new ApiViews.Checkpoints(log.checkpoints().stream().map(ApiViews.SignedCheckpointView::of).toList());
     }
 
-    public EvidenceBundle export(AuditQuery query) {
+    public ExportedBundle export(AuditQuery query) {
         return export.export(query);
     }
 

@@ -25,18 +25,35 @@ import uk.xborder.gateway.audit.log.AuditQuery;
  */
 public record Criteria(AuditQuery query, String description) {
 
+    /** The criteria that select entries. */
+    public static final Set<String> SELECTION = Set.of("messageId", "exchangeId", "caseReference", "agency",
+            "partner", "operation", "outcome", "marking", "from", "to");
+    /** The selection and a page of it: what a search takes. */
     public static final Set<String> NAMES = Set.of("messageId", "exchangeId", "caseReference", "agency", "partner",
             "operation", "outcome", "marking", "from", "to", "offset", "limit");
 
     /** Longest value of a text criterion: ample for ids, case references and markings. */
     static final int MAX_TEXT = 200;
 
+    /** A search: the selection and one page of it, {@code limit} entries from {@code offset}. */
+    static Criteria page(Map<String, String> values, String noun, int defaultLimit) {
+        return parse(values, noun, defaultLimit, true);
+    }
+
     /**
-     * @param values       criterion name to value, in the order given (names already checked against {@link #NAMES})
+     * Everything the selection matches, as an evidence export takes it: the query's offset and limit are
+     * placeholders that the exporter ignores, and are not described.
+     */
+    static Criteria selection(Map<String, String> values, String noun) {
+        return parse(values, noun, AuditQuery.MAX_LIMIT, false);
+    }
+
+    /**
+     * @param values       criterion name to value, in the order given (names already checked by the caller)
      * @param noun         what the caller calls a criterion: "Parameter" or "Field"
      * @param defaultLimit the page size when none is given
      */
-    static Criteria parse(Map<String, String> values, String noun, int defaultLimit) {
+    private static Criteria parse(Map<String, String> values, String noun, int defaultLimit, boolean paged) {
         Map<String, String> described = new LinkedHashMap<>();
         String messageId = text(values, "messageId", noun, described);
         String exchangeId = text(values, "exchangeId", noun, described);
@@ -53,13 +70,14 @@ public record Criteria(AuditQuery query, String description) {
             throw ApiProblem.badRequest("INVALID_RANGE", "'from' must be before 'to' (from is inclusive, to "
                     + "exclusive).");
         }
-        int offset = number(values, "offset", 0, 0, Integer.MAX_VALUE, "INVALID_OFFSET", noun, described);
-        int limit = number(values, "limit", defaultLimit, 1, AuditQuery.MAX_LIMIT, "INVALID_LIMIT", noun, described);
+        int offset = paged ? number(values, "offset", 0, 0, Integer.MAX_VALUE, "INVALID_OFFSET", noun, described) : 0;
+        int limit = paged ? number(values, "limit", defaultLimit, 1, AuditQuery.MAX_LIMIT, "INVALID_LIMIT", noun,
+                described) : defaultLimit;
         AuditQuery query = new AuditQuery(messageId, exchangeId, caseReference, agency, partner, operation, outcome,
                 marking, from, to, offset, limit);
         StringJoiner text = new StringJoiner("; ");
         described.forEach((name, value) -> text.add(name + "=" + value));
-        return new Criteria(query, text.toString());
+        return new Criteria(query, described.isEmpty() ? "none" : text.toString());
     }
 
     private static String text(Map<String, String> values, String name, String noun, Map<String, String> described) {

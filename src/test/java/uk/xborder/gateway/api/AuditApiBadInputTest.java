@@ -74,8 +74,9 @@ class AuditApiBadInputTest {
     static Stream<Arguments> malformedExports() {
         return Stream.of(
                 Arguments.of("{\"from\": \"last week\"}", "INVALID_INSTANT", "from"),
-                Arguments.of("{\"limit\": 5000}", "INVALID_LIMIT", "limit"),
-                Arguments.of("{\"offset\": \"-3\"}", "INVALID_OFFSET", "offset"),
+                Arguments.of("{\"to\": \"2026-02-30T00:00:00Z\"}", "INVALID_INSTANT", "to"),
+                Arguments.of("{\"limit\": 10}", "UNKNOWN_PARAMETER", "limit"),
+                Arguments.of("{\"operation\": 7}", "INVALID_PARAMETER", "operation"),
                 Arguments.of("{\"outcome\": \"LOST\"}", "UNKNOWN_OUTCOME", "outcome"),
                 Arguments.of("{\"agency\": [\"nca\"]}", "INVALID_PARAMETER", "agency"),
                 Arguments.of("{\"everything\": true}", "UNKNOWN_PARAMETER", "everything"),

@@ -78,7 +78,7 @@ class AuditApiConsultationTest {
                 "application/json", "{\"agency\": \"nca\", \"from\": \"2026-03-01T00:00:00+01:00\"}");
         assertThat(api.lastConsultation().step()).isEqualTo("API_EXPORT");
         assertThat(api.lastConsultation().explanation())
-                .isEqualTo("criteria: agency=nca; from=2026-02-28T23:00:00Z; offset=0; limit=1000");
+                .isEqualTo("criteria: agency=nca; from=2026-02-28T23:00:00Z");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package uk.xborder.gateway.api;
 
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -19,6 +18,7 @@ import java.util.stream.Collectors;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.checkpoint.Checkpoint;
+import uk.xborder.gateway.audit.checkpoint.CheckpointCodec;
 import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
 import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.log.AuditQuery;
@@ -31,8 +31,8 @@ import uk.xborder.gateway.audit.merkle.MerkleHash;
 
 /**
  * An honest in-memory audit log for the API tests: entries hashed into an RFC 9162 Merkle tree from their canonical
- * form, real inclusion proofs, checkpoints signed with an EC key, and searches that apply every criterion. Not durable,
- * and checkpoints are signed over a simple text form of this test's own (the real store defines the canonical one).
+ * form, real inclusion proofs, checkpoints signed (in their canonical text form) with a throwaway EC key, and searches
+ * that apply every criterion. Not durable. {@link AuditApiOnRealStoreTest} runs the API on the real store.
  *
  * <p>It also keeps a journal of the calls made to it, so tests can see that a consultation was recorded before the
  * log was read, and it can be made to fail recording, as an unavailable database would.
@@ -160,7 +160,7 @@ final class InMemoryAuditLog implements AuditLog {
             return checkpoints.get(checkpoints.size() - 1);
         }
         Checkpoint checkpoint = new Checkpoint(size, root(0, (int) size), clock.instant(), keyId());
-        SignedCheckpoint signed = new SignedCheckpoint(checkpoint, sign(signedText(checkpoint)));
+        SignedCheckpoint signed = new SignedCheckpoint(checkpoint, sign(CheckpointCodec.signedBytes(checkpoint)));
         checkpoints.add(signed);
         return signed;
     }
@@ -179,12 +179,6 @@ final class InMemoryAuditLog implements AuditLog {
     @Override
     public ConsistencyProof consistencyProof(long fromSize, long toSize) {
         throw new UnsupportedOperationException("the API does not serve consistency proofs");
-    }
-
-    /** The text this log signs for a checkpoint (test-only form). */
-    static byte[] signedText(Checkpoint c) {
-        return (c.treeSize() + "\n" + HexFormat.of().formatHex(c.rootHash()) + "\n" + c.time() + "\n" + c.keyId()
-                + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** RFC 9162 MTH of leaves [from, to). */

@@ -24,12 +24,16 @@ import org.apache.camel.main.Main;
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
+import uk.xborder.gateway.audit.log.AuditLog;
+import uk.xborder.gateway.audit.log.AuditQuery;
+import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.exchange.ReasonCode;
 
 /**
  * The audit API in a real Camel Main on a free loopback port, with the settings docs/audit-api.md gives (API, health
- * and metrics on one port), the example users file, an in-memory audit log holding two exchanges, and stand-ins for
- * the evidence exporter and live verifier. Plus a small HTTP client.
+ * and metrics on one port) and the example users file, over a log holding two exchanges: by default the in-memory
+ * log with stand-ins for the evidence exporter and live verifier, or any log, exporter and verifier given. Plus a
+ * small HTTP client.
  */
 final class RunningApi implements AutoCloseable {
 
@@ -37,7 +41,7 @@ final class RunningApi implements AutoCloseable {
     static final String EXCHANGE_REJECTED = "7d1c3b9e-2222-4c55-9a0e-000000000002";
     static final String JUSTIFICATION = "Case 2026/0042: checking disclosure of PS-1 to Europol";
 
-    private final InMemoryAuditLog log = new InMemoryAuditLog(Clock.systemUTC());
+    private final AuditLog log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final int port;
@@ -45,13 +49,12 @@ final class RunningApi implements AutoCloseable {
     /** What the live verifier stand-in does; a test may make it fail. */
     private volatile Supplier<Object> verification = () -> Map.of("intact", true, "treeSize", 0);
 
-    private RunningApi(int port) throws Exception {
+    private RunningApi(int port, AuditLog log, EvidenceExport export, LiveVerification verifier) throws Exception {
         this.port = port;
+        this.log = log;
         seed();
         Users users = UsersFile.load(ExampleUsers.file());
-        EvidenceExport export = query -> new EvidenceBundle("application/json", "evidence.json",
-                toJson(Map.of("entries", log.search(query).items().stream()
-                        .map(e -> e.event().eventKey()).toList())));
+        LiveVerification verification = verifier != null ? verifier : () -> this.verification.get();
         main = new Main();
         main.setDefaultPropertyPlaceholderLocation("false");
         Map<String, String> settings = Map.ofEntries(
@@ -72,18 +75,27 @@ final class RunningApi implements AutoCloseable {
         main.configure().addConfiguration(new CamelConfiguration() {
             @Override
             public void configure(CamelContext context) throws Exception {
-                AuditApi.install(context, log, export, () -> verification.get(), users, Clock.systemUTC());
+                AuditApi.install(context, log, export, verification, users, Clock.systemUTC());
             }
         });
         main.start();
     }
 
+    /** On the in-memory log, with stand-ins for export (a JSON list of event keys) and verification. */
     static RunningApi start() throws Exception {
-        return new RunningApi(freePort());
+        InMemoryAuditLog log = new InMemoryAuditLog(Clock.systemUTC());
+        EvidenceExport export = query -> new ExportedBundle("application/json", "evidence.json",
+                toJson(Map.of("entries", log.search(query).items().stream()
+                        .map(e -> e.event().eventKey()).toList())));
+        return new RunningApi(freePort(), log, export, null);
+    }
+
+    static RunningApi start(AuditLog log, EvidenceExport export, LiveVerification verification) throws Exception {
+        return new RunningApi(freePort(), log, export, verification);
     }
 
     InMemoryAuditLog log() {
-        return log;
+        return (InMemoryAuditLog) log;
     }
 
     void verification(Supplier<Object> verification) {
@@ -166,9 +178,13 @@ final class RunningApi implements AutoCloseable {
         }
     }
 
-    /** The consultation events (accepted or refused) recorded since the test began, newest last. */
+    /** The consultation events (accepted or refused), newest last; the seeded exchange's own step is not one. */
     List<AuditEvent> consultations() {
-        return log.events().stream().filter(e -> e.operation() == AuditOperation.CONSULTATION).toList();
+        List<AuditEvent> events = log instanceof InMemoryAuditLog memory ? memory.events()
+                : log.search(new AuditQuery(null, null, null, null, null, AuditOperation.CONSULTATION, null, null,
+                        null, null, 0, AuditQuery.MAX_LIMIT)).items().stream().map(LogEntry::event).toList();
+        return events.stream().filter(e -> e.actor().startsWith("user:") || e.actor().equals("unauthenticated"))
+                .toList();
     }
 
     AuditEvent lastConsultation() {
@@ -205,9 +221,9 @@ final class RunningApi implements AutoCloseable {
         log.checkpoint();
     }
 
-    private byte[] toJson(Object value) {
+    private static byte[] toJson(Object value) {
         try {
-            return json.writeValueAsBytes(value);
+            return new ObjectMapper().writeValueAsBytes(value);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
