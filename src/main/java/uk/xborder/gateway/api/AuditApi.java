@@ -19,8 +19,11 @@ import uk.xborder.gateway.audit.verify.LogVerifier;
  */
 public final class AuditApi {
 
-    /** The routes of the API; outside routes/*.camel.yaml so that Camel Main does not load them by itself. */
-    public static final String ROUTES = "classpath:routes/api/audit-api.camel.yaml";
+    /**
+     * The routes of the API. Not a {@code *.camel.yaml} file, so that Camel Main's routes-include-pattern does not
+     * load it by itself, without its beans, in a gateway that does not serve the API.
+     */
+    public static final String ROUTES = "classpath:routes/audit-api.yaml";
 
     private AuditApi() {
     }

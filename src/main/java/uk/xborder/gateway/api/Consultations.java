@@ -19,7 +19,8 @@ import uk.xborder.gateway.audit.AuditTrail;
  * caller sent is kept only in a short, sanitized form.
  *
  * <p>Each request is its own exchange in the log ({@code api-<uuid>}, returned to the caller as X-Request-Id), with the
- * event key {@code api-<uuid>/<step>}.
+ * event key {@code api-<uuid>/<step>}, and {@code api-<uuid>/<step>/REJECTED} for its refusal: a request refused
+ * after it was admitted (an export too large to bundle) has both, and the log, idempotent by key, must keep both.
  */
 public final class Consultations {
 
@@ -75,7 +76,8 @@ public final class Consultations {
 
     private AuditEvent event(ApiRequest request, AuditOutcome outcome, String actor, String explanation,
                              String justification) {
-        return new AuditEvent(request.id() + "/" + request.step(), clock.instant(), request.id(), null, null,
+        String key = request.id() + "/" + request.step() + (outcome == AuditOutcome.SUCCESS ? "" : "/" + outcome);
+        return new AuditEvent(key, clock.instant(), request.id(), null, null,
                 List.of(), request.step(), AuditOperation.CONSULTATION, outcome, null, explanation, actor, null,
                 List.of(), null, null, null, justification, null);
     }

@@ -43,6 +43,7 @@ class AuditApiConsultationTest {
     void logBackUp() {
         api.log().failRecording(false);
         api.verification(() -> Map.of("intact", true));
+        api.exportOverride(null);
     }
 
     @Test
@@ -179,5 +180,27 @@ class AuditApiConsultationTest {
         assertThat(api.json(response).get("error").asText()).isEqualTo("INTERNAL_ERROR");
         assertThat(response.body()).doesNotContain("Exception", "at uk.", "Merkle", "secret")
                 .contains(response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @Test
+    void aRequestRefusedAfterItWasAdmittedKeepsBothItsConsultationAndItsRefusal() {
+        api.exportOverride(query -> {
+            throw ApiProblem.badRequest("EXPORT_TOO_LARGE", "More than 100000 entries match; narrow the criteria.");
+        });
+
+        HttpResponse<String> response = api.post("/api/audit/export", "auditor", ExampleUsers.AUDITOR_PASSWORD,
+                RunningApi.JUSTIFICATION, "application/json", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(api.json(response).get("error").asText()).isEqualTo("EXPORT_TOO_LARGE");
+        List<AuditEvent> all = api.consultations();
+        AuditEvent admitted = all.get(all.size() - 2);
+        AuditEvent refused = all.get(all.size() - 1);
+        assertThat(admitted.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+        assertThat(admitted.explanation()).isEqualTo("criteria: none");
+        assertThat(refused.outcome()).isEqualTo(AuditOutcome.REJECTED);
+        assertThat(refused.exchangeId()).isEqualTo(admitted.exchangeId());
+        assertThat(refused.eventKey()).isEqualTo(admitted.eventKey() + "/REJECTED");
+        assertThat(refused.justification()).isEqualTo(RunningApi.JUSTIFICATION);
     }
 }

@@ -17,9 +17,9 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
@@ -48,6 +48,8 @@ final class RunningApi implements AutoCloseable {
     private final Main main;
     /** What the live verifier stand-in does; a test may make it fail. */
     private volatile Supplier<Object> verification = () -> Map.of("intact", true, "treeSize", 0);
+    /** Replaces the export given at start, while set; a test may make it refuse. */
+    private volatile EvidenceExport exportOverride;
 
     private RunningApi(int port, AuditLog log, EvidenceExport export, LiveVerification verifier) throws Exception {
         this.port = port;
@@ -55,6 +57,7 @@ final class RunningApi implements AutoCloseable {
         seed();
         Users users = UsersFile.load(ExampleUsers.file());
         LiveVerification verification = verifier != null ? verifier : () -> this.verification.get();
+        EvidenceExport exports = query -> exportOverride != null ? exportOverride.export(query) : export.export(query);
         main = new Main();
         main.setDefaultPropertyPlaceholderLocation("false");
         Map<String, String> settings = Map.ofEntries(
@@ -72,10 +75,17 @@ final class RunningApi implements AutoCloseable {
                 Map.entry("camel.management.metricsEnabled", "true"),
                 Map.entry("camel.metrics.enabled", "true"));
         settings.forEach(main::addOverrideProperty);
-        main.configure().addConfiguration(new CamelConfiguration() {
+        // A listener, not a CamelConfiguration class: the gateway's own tests package-scan uk.xborder.gateway for
+        // CamelConfiguration classes and would try to instantiate one found here.
+        main.addMainListener(new MainListenerSupport() {
             @Override
-            public void configure(CamelContext context) throws Exception {
-                AuditApi.install(context, log, export, verification, users, Clock.systemUTC());
+            public void afterConfigure(BaseMainSupport starting) {
+                try {
+                    AuditApi.install(starting.getCamelContext(), log, exports, verification, users,
+                            Clock.systemUTC());
+                } catch (Exception e) {
+                    throw new IllegalStateException("the audit API could not be installed", e);
+                }
             }
         });
         main.start();
@@ -100,6 +110,11 @@ final class RunningApi implements AutoCloseable {
 
     void verification(Supplier<Object> verification) {
         this.verification = verification;
+    }
+
+    /** Exports with this instead, until reset with null. */
+    void exportOverride(EvidenceExport export) {
+        this.exportOverride = export;
     }
 
     /** A request with the given credentials (null: none) and justification (null: none). */
