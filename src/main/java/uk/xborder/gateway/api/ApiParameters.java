@@ -3,6 +3,7 @@ package uk.xborder.gateway.api;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -49,13 +50,13 @@ public final class ApiParameters {
     public AuditQuery exportCriteria(Exchange exchange) {
         QueryString.parse(ApiRequest.require(exchange).http().rawQuery(), Set.of());
         String contentType = ApiRequest.require(exchange).http().contentType();
-        if (contentType == null || !contentType.strip().toLowerCase().matches("application/json\\s*(;.*)?")) {
+        if (contentType == null || !contentType.strip().toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?")) {
             throw ApiProblem.unsupportedMediaType("Send the export query as JSON (Content-Type: application/json).");
         }
         byte[] body = exchange.getMessage().getBody(byte[].class);
         if (body == null || body.length == 0) {
-            throw ApiProblem.badRequest("MISSING_BODY", "Send the export query as a JSON object; {} exports from "
-                    + "the start of the log without criteria.");
+            throw ApiProblem.badRequest("MISSING_BODY", "Send the export query as a JSON object; {} selects the "
+                    + "whole log.");
         }
         if (body.length > MAX_BODY_BYTES) {
             throw ApiProblem.tooLarge("The export query is larger than " + MAX_BODY_BYTES + " bytes.");
