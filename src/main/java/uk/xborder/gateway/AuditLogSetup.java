@@ -8,7 +8,18 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+import uk.xborder.gateway.api.AuditApi;
+import uk.xborder.gateway.api.UsersFile;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
+import uk.xborder.gateway.audit.checkpoint.CheckpointVerifier;
+import uk.xborder.gateway.audit.evidence.EvidenceExporter;
+import uk.xborder.gateway.audit.verify.LogVerifier;
+import uk.xborder.gateway.crypto.CertificateValidator;
+import uk.xborder.gateway.crypto.Certificates;
 import uk.xborder.gateway.audit.store.AuditStoreFactory;
 import uk.xborder.gateway.audit.store.AuditStoreSettings;
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
@@ -16,8 +27,9 @@ import uk.xborder.gateway.crypto.SigningIdentity;
 
 /**
  * Opens the durable audit log from the {@code gateway.audit.*} settings: the store (embedded H2 under the data
- * directory, or the configured PostgreSQL), the audit key that signs its checkpoints, and its metrics. The log is
- * closed as a Camel service, after the routes that write to it have stopped.
+ * directory, or the configured PostgreSQL), the audit key that signs its checkpoints, and its metrics; and serves it
+ * to auditors through the REST API. The log is closed as a Camel service, after the routes that write to it have
+ * stopped.
  */
 final class AuditLogSetup {
 
@@ -39,7 +51,28 @@ final class AuditLogSetup {
                 log.close();
             }
         }, true, true);
+        installApi(context, log, auditKey, clock);
         return log;
+    }
+
+    /** The auditors' REST API over this log, with exports and live verification anchored in the audit key. */
+    private static void installApi(CamelContext context, JdbcAuditLog log, SigningIdentity auditKey, Clock clock)
+            throws Exception {
+        List<X509Certificate> anchors = new ArrayList<>();
+        for (String file : setting(context, "gateway.audit.trust").split(",")) {
+            if (!file.isBlank()) {
+                anchors.addAll(Certificates.readCertificates(Path.of(file.trim())));
+            }
+        }
+        // The gateway checks its own audit certificate against the configured roots; revocation is the
+        // auditor's check, made offline with the CA's CRL.
+        CertificateValidator trust = CertificateValidator.builder().trustAnchors(anchors)
+                .withoutRevocationChecking().clock(clock).build();
+        CheckpointVerifier checkpoints = CheckpointVerifier.create(auditKey.certificate(), auditKey.chain(), trust);
+        AuditApi.install(context, log,
+                new EvidenceExporter(log, clock, auditKey.certificateAndChain()),
+                new LogVerifier(log, checkpoints),
+                UsersFile.load(Path.of(setting(context, "gateway.api.users"))), clock);
     }
 
     /** The registry the metrics endpoint publishes; a private one when metrics are not enabled. */

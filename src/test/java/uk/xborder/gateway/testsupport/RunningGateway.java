@@ -39,14 +39,16 @@ public final class RunningGateway implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
+    private final int httpPort;
     private final Map<String, String> overrides;
     private Main main;
     private Connection connection;
     private Session session;
 
-    private RunningGateway(Path dataDirectory, int port, Map<String, String> overrides) {
+    private RunningGateway(Path dataDirectory, int port, Map<String, String> overrides) throws IOException {
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.httpPort = freePort();
         this.overrides = overrides;
     }
 
@@ -79,6 +81,10 @@ public final class RunningGateway implements AutoCloseable {
         settings.put("gateway.audit.identity.key", base.resolve("certs-example/audit/key.pem").toString());
         settings.put("gateway.broker.url", "vm://" + IN_VM_IDS.incrementAndGet());
         settings.put("gateway.broker.embedded.port", Integer.toString(port));
+        settings.put("camel.server.port", Integer.toString(httpPort));
+        settings.put("camel.management.port", Integer.toString(httpPort));
+        settings.put("gateway.api.users", base.resolve("config/users.yaml").toString());
+        settings.put("gateway.audit.trust", base.resolve("certs-example/uk-root-ca/cert.pem").toString());
         settings.put("gateway.delivery.retries", "1");
         settings.put("gateway.delivery.retry-delay-ms", "50");
         settings.putAll(overrides);
@@ -92,6 +98,11 @@ public final class RunningGateway implements AutoCloseable {
 
     public static Path projectDirectory() {
         return Path.of(System.getProperty("gateway.test.basedir", ".")).toAbsolutePath();
+    }
+
+    /** The base URL of the auditors' REST API and the health and metrics endpoints. */
+    public String httpUrl() {
+        return "http://127.0.0.1:" + httpPort;
     }
 
     /** The URL agency systems use to reach this gateway's embedded broker. */

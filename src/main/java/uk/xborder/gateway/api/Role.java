@@ -1,0 +1,41 @@
+package uk.xborder.gateway.api;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a user of the audit API is: the users file and the routes name roles by their lower-case {@link #id()}. */
+public enum Role {
+    /** Searches and inspects the log, proves it unaltered, exports evidence. */
+    AUDITOR,
+    /** Looks up exchanges to find and explain failures; no proofs, no evidence export. */
+    OPERATOR,
+    /** Everything an auditor may do. */
+    ADMIN;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> fromId(String id) {
+        for (Role role : values()) {
+            if (role.id().equals(id)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reads a space-separated list such as {@code "auditor admin"}. An unknown name throws: a typo in a route's access
+     * rule must fail loudly, never grant or deny silently.
+     */
+    public static Set<Role> parseList(String ids) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String id : ids.trim().split("\\s+")) {
+            roles.add(fromId(id).orElseThrow(() -> new IllegalArgumentException("unknown role in access rule: " + id)));
+        }
+        return roles;
+    }
+}
