@@ -4,6 +4,11 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -45,6 +50,21 @@ public final class LogVerifier {
 
     /** Entries read per round trip to the store. */
     static final int CHUNK = 10_000;
+
+    private static final ThreadFactory READER_THREADS = runnable -> {
+        Thread thread = new Thread(runnable, "audit-verifier-reader");
+        thread.setDaemon(true);
+        return thread;
+    };
+
+    /** One chunk of the log as the store gives it: the entries and the hashes stored with them. */
+    private record Chunk(List<LogEntry> entries, List<byte[]> stored) {
+
+        static Chunk read(AuditLog log, long from, long size) {
+            long to = Math.min(size, from + CHUNK);
+            return new Chunk(log.range(from, to), log.leafHashes(from, to));
+        }
+    }
 
     private static final ThreadLocal<LeafHasher> HASHER = ThreadLocal.withInitial(LeafHasher::new);
 
@@ -125,7 +145,6 @@ public final class LogVerifier {
         private void replay(List<SignedCheckpoint> signed, long size) {
             RootAccumulator tree = new RootAccumulator();
             int nextCheckpoint = 0;
-            long lastGoodCheckpoint = 0;
             // A checkpoint of the empty log is checked before any entry.
             while (nextCheckpoint < signed.size() && signed.get(nextCheckpoint).checkpoint().treeSize() == 0) {
                 if (!rootMatches(signed.get(nextCheckpoint).checkpoint(), tree, 0)) {
@@ -133,10 +152,27 @@ public final class LogVerifier {
                 }
                 nextCheckpoint++;
             }
+            // Reading the next chunk from the store overlaps with checking this one: on a large log the two take
+            // about as long as each other, so verification takes the time of the slower, not of both.
+            ExecutorService reader = Executors.newSingleThreadExecutor(READER_THREADS);
+            try {
+                replayChunks(signed, size, tree, nextCheckpoint, reader);
+            } finally {
+                reader.shutdownNow();
+            }
+        }
+
+        private void replayChunks(List<SignedCheckpoint> signed, long size, RootAccumulator tree, int firstCheckpoint,
+                                  ExecutorService reader) {
+            int nextCheckpoint = firstCheckpoint;
+            long lastGoodCheckpoint = 0;
+            Future<Chunk> pending = size > 0 ? reader.submit(() -> Chunk.read(log, 0, size)) : null;
             for (long from = 0; from < size; from += CHUNK) {
                 long to = Math.min(size, from + CHUNK);
-                List<LogEntry> entries = log.range(from, to);
-                List<byte[]> stored = log.leafHashes(from, to);
+                Chunk chunk = await(pending);
+                pending = to < size ? reader.submit(() -> Chunk.read(log, to, size)) : null;
+                List<LogEntry> entries = chunk.entries();
+                List<byte[]> stored = chunk.stored();
                 byte[] recomputed = recomputeLeafHashes(entries);
                 long expected = from;
                 for (int i = 0; i < entries.size(); i++) {
@@ -180,6 +216,21 @@ public final class LogVerifier {
                     fail(FailureCode.ENTRY_MISSING, capitalised(entries(expected, to)) + " missing");
                     return;
                 }
+            }
+        }
+
+        private Chunk await(Future<Chunk> pending) {
+            try {
+                return pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("verification was interrupted", e);
+            } catch (ExecutionException e) {
+                // A failing store throws as it does when read directly.
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
 
