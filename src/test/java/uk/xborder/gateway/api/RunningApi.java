@@ -24,6 +24,9 @@ import org.apache.camel.main.MainListenerSupport;
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
+import uk.xborder.gateway.audit.AuditPki;
+import uk.xborder.gateway.audit.InMemoryAuditLog;
+import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
 import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
@@ -93,7 +96,8 @@ final class RunningApi implements AutoCloseable {
 
     /** On the in-memory log, with stand-ins for export (a JSON list of event keys) and verification. */
     static RunningApi start() throws Exception {
-        InMemoryAuditLog log = new InMemoryAuditLog(Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        InMemoryAuditLog log = new InMemoryAuditLog(CheckpointSigner.create(AuditPki.identity("audit"), clock), clock);
         EvidenceExport export = query -> new ExportedBundle("application/json", "evidence.json",
                 toJson(Map.of("entries", log.search(query).items().stream()
                         .map(e -> e.event().eventKey()).toList())));

@@ -22,7 +22,11 @@ import uk.xborder.gateway.audit.merkle.MerkleTree;
 
 /**
  * An honest {@link AuditLog} in memory, for tests: rows of (entry, stored leaf hash) like a database table, the
- * {@link MerkleTree} for proofs and the {@link CheckpointSigner} for checkpoints, as the real store uses them.
+ * {@link MerkleTree} for proofs and the {@link CheckpointSigner} for checkpoints, as the real store uses them; searches
+ * apply every criterion. Not durable.
+ *
+ * <p>It keeps a journal of the calls made to it, so tests can see that a consultation was recorded before the log was
+ * read, and it can be made to fail recording, as an unavailable database would.
  *
  * <p>The {@code tamper...} methods change the rows behind the tree's back, the way someone with write access to the
  * database would; the tree and the checkpoints keep what was really appended.
@@ -37,16 +41,41 @@ public final class InMemoryAuditLog implements AuditLog {
     private final Set<String> eventKeys = new HashSet<>();
     private final List<SignedCheckpoint> checkpoints = new ArrayList<>();
     private final MerkleTree tree = new MerkleTree();
+    private final List<String> journal = new ArrayList<>();
     private final CheckpointSigner signer;
     private final Clock clock;
+    private volatile boolean failing;
 
     public InMemoryAuditLog(CheckpointSigner signer, Clock clock) {
         this.signer = signer;
         this.clock = clock;
     }
 
+    /** From now on, recording fails (or no longer fails) as it would with the database down. */
+    public void failRecording(boolean failing) {
+        this.failing = failing;
+    }
+
+    /** What was asked of the log, in order: {@code record:<step>:<outcome>}, {@code search}, {@code trail}, ... */
+    public synchronized List<String> journal() {
+        return List.copyOf(journal);
+    }
+
+    public synchronized void clearJournal() {
+        journal.clear();
+    }
+
+    /** The events of the entries, in order. */
+    public synchronized List<AuditEvent> events() {
+        return rows.stream().map(r -> r.entry().event()).toList();
+    }
+
     @Override
     public synchronized void record(AuditEvent event) {
+        journal.add("record:" + event.step() + ":" + event.outcome());
+        if (failing) {
+            throw new IllegalStateException("audit store unavailable (test)");
+        }
         if (!eventKeys.add(event.eventKey())) {
             return;
         }
@@ -63,22 +92,26 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public synchronized Optional<LogEntry> entry(long seq) {
+        journal.add("entry");
         return rows.stream().map(Row::entry).filter(e -> e.seq() == seq).findFirst();
     }
 
     @Override
     public synchronized List<LogEntry> range(long fromSeq, long toSeq) {
+        journal.add("range");
         return rows.stream().map(Row::entry).filter(e -> e.seq() >= fromSeq && e.seq() < toSeq).toList();
     }
 
     @Override
     public synchronized List<byte[]> leafHashes(long fromSeq, long toSeq) {
+        journal.add("leafHashes");
         return rows.stream().filter(r -> r.entry().seq() >= fromSeq && r.entry().seq() < toSeq)
                 .map(r -> r.leafHash().clone()).toList();
     }
 
     @Override
     public synchronized Page<LogEntry> search(AuditQuery query) {
+        journal.add("search");
         List<LogEntry> matches = rows.stream().map(Row::entry).filter(e -> matches(query, e.event())).toList();
         int from = Math.min(query.offset(), matches.size());
         int to = Math.min(from + query.limit(), matches.size());
@@ -100,16 +133,19 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public synchronized List<LogEntry> trail(String exchangeId) {
+        journal.add("trail");
         return rows.stream().map(Row::entry).filter(e -> e.event().exchangeId().equals(exchangeId)).toList();
     }
 
     @Override
     public synchronized List<SignedCheckpoint> checkpoints() {
+        journal.add("checkpoints");
         return List.copyOf(checkpoints);
     }
 
     @Override
     public synchronized SignedCheckpoint checkpoint() {
+        journal.add("checkpoint");
         long size = tree.size();
         if (checkpoints.isEmpty() || checkpoints.get(checkpoints.size() - 1).checkpoint().treeSize() < size) {
             checkpoints.add(signer.sign(size, tree.root(size)));
@@ -119,11 +155,13 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public synchronized InclusionProof inclusionProof(long seq, long treeSize) {
+        journal.add("inclusionProof");
         return tree.inclusionProof(seq, treeSize);
     }
 
     @Override
     public synchronized ConsistencyProof consistencyProof(long fromSize, long toSize) {
+        journal.add("consistencyProof");
         return tree.consistencyProof(fromSize, toSize);
     }
 
