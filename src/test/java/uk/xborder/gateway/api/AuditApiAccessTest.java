@@ -9,26 +9,16 @@ import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.audit.merkle.MerkleHash;
 
 /** Who may use which endpoint, and what each answers, through real HTTP. */
 class AuditApiAccessTest {
 
-    private static RunningApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = RunningApi.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApi api = RunningApi.onInMemoryLog();
 
     @Test
     void anAuditorSearchesTheLogByCriteria() {

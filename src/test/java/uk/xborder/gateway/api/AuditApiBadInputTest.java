@@ -6,9 +6,8 @@ import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,17 +20,8 @@ import uk.xborder.gateway.audit.AuditOutcome;
  */
 class AuditApiBadInputTest {
 
-    private static RunningApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = RunningApi.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApi api = RunningApi.onInMemoryLog();
 
     static Stream<Arguments> malformedQueries() {
         String long201 = "x".repeat(Criteria.MAX_TEXT + 1);

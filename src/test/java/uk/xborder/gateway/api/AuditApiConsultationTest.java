@@ -6,11 +6,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
@@ -22,17 +21,8 @@ import uk.xborder.gateway.audit.AuditOutcome;
  */
 class AuditApiConsultationTest {
 
-    private static RunningApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = RunningApi.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApi api = RunningApi.onInMemoryLog();
 
     @BeforeEach
     void freshJournal() {

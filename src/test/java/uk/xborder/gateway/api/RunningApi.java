@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
@@ -37,26 +40,73 @@ import uk.xborder.gateway.exchange.ReasonCode;
  * and metrics on one port) and the example users file, over a log holding two exchanges: by default the in-memory
  * log with stand-ins for the evidence exporter and live verifier, or any log, exporter and verifier given. Plus a
  * small HTTP client.
+ *
+ * <p>A test class on the in-memory log registers it as an extension, which starts it before the class's tests and
+ * stops it after them: {@code @RegisterExtension static final RunningApi api = RunningApi.onInMemoryLog();}
  */
-final class RunningApi implements AutoCloseable {
+final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     static final String EXCHANGE_DELIVERED = "7d1c3b9e-1111-4c55-9a0e-000000000001";
     static final String EXCHANGE_REJECTED = "7d1c3b9e-2222-4c55-9a0e-000000000002";
     static final String JUSTIFICATION = "Case 2026/0042: checking disclosure of PS-1 to Europol";
 
     private final AuditLog log;
+    private final EvidenceExport export;
+    /** The live verifier given, or null for the stand-in. */
+    private final LiveVerification verifier;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final int port;
-    private final Main main;
+    private int port;
+    private Main main;
     /** What the live verifier stand-in does; a test may make it fail. */
     private volatile Supplier<Object> verification = () -> Map.of("intact", true, "treeSize", 0);
     /** Replaces the export given at start, while set; a test may make it refuse. */
     private volatile EvidenceExport exportOverride;
 
-    private RunningApi(int port, AuditLog log, EvidenceExport export, LiveVerification verifier) throws Exception {
-        this.port = port;
+    private RunningApi(AuditLog log, EvidenceExport export, LiveVerification verifier) {
         this.log = log;
+        this.export = export;
+        this.verifier = verifier;
+    }
+
+    /**
+     * On the in-memory log (checkpoints signed with the example audit key), with stand-ins for export (a JSON list of
+     * event keys) and verification; not started yet: register it as an extension.
+     */
+    static RunningApi onInMemoryLog() {
+        Clock clock = Clock.systemUTC();
+        CheckpointSigner signer;
+        try {
+            signer = CheckpointSigner.create(AuditPki.identity("audit"), clock);
+        } catch (Exception e) {
+            throw new IllegalStateException("the example audit key could not be read", e);
+        }
+        InMemoryAuditLog log = new InMemoryAuditLog(signer, clock);
+        EvidenceExport export = query -> new ExportedBundle("application/json", "evidence.json",
+                toJson(Map.of("entries", log.search(query).items().stream()
+                        .map(e -> e.event().eventKey()).toList())));
+        return new RunningApi(log, export, null);
+    }
+
+    /** Started on the given log, exporter and verifier; close it when done. */
+    static RunningApi start(AuditLog log, EvidenceExport export, LiveVerification verification) throws Exception {
+        RunningApi api = new RunningApi(log, export, verification);
+        api.run();
+        return api;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        run();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void run() throws Exception {
+        port = freePort();
         seed();
         Users users = UsersFile.load(ExampleUsers.file());
         LiveVerification verification = verifier != null ? verifier : () -> this.verification.get();
@@ -92,20 +142,6 @@ final class RunningApi implements AutoCloseable {
             }
         });
         main.start();
-    }
-
-    /** On the in-memory log, with stand-ins for export (a JSON list of event keys) and verification. */
-    static RunningApi start() throws Exception {
-        Clock clock = Clock.systemUTC();
-        InMemoryAuditLog log = new InMemoryAuditLog(CheckpointSigner.create(AuditPki.identity("audit"), clock), clock);
-        EvidenceExport export = query -> new ExportedBundle("application/json", "evidence.json",
-                toJson(Map.of("entries", log.search(query).items().stream()
-                        .map(e -> e.event().eventKey()).toList())));
-        return new RunningApi(freePort(), log, export, null);
-    }
-
-    static RunningApi start(AuditLog log, EvidenceExport export, LiveVerification verification) throws Exception {
-        return new RunningApi(freePort(), log, export, verification);
     }
 
     InMemoryAuditLog log() {
@@ -216,7 +252,9 @@ final class RunningApi implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        main.stop();
+        if (main != null) {
+            main.stop();
+        }
     }
 
     private void seed() {
