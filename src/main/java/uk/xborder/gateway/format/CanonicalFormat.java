@@ -1,6 +1,6 @@
 package uk.xborder.gateway.format;
 
-import java.util.Optional;
+import java.util.List;
 import org.w3c.dom.Document;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
 import uk.xborder.gateway.schema.canonical.Recipient;
@@ -12,35 +12,12 @@ import uk.xborder.gateway.xml.PublicSchema;
  * The canonical message as a wire format ({@code canonical-1}), for parties that speak it directly. Nothing is
  * converted in either direction: the message keeps its original schemes and codes.
  */
-final class CanonicalFormat implements MessageFormat {
-
-    private static final PublicSchema SCHEMA = PublicSchema.CANONICAL;
-    private static final String NS = "urn:xborder:gateway:canonical:1";
-
-    private final FormatSupport support;
+final class CanonicalFormat extends BuiltInFormat {
 
     CanonicalFormat(FormatSupport support) {
-        this.support = support;
-    }
-
-    @Override
-    public String id() {
-        return SCHEMA.id();
-    }
-
-    @Override
-    public String schemaResource() {
-        return SCHEMA.resource();
-    }
-
-    @Override
-    public Optional<String> senderPartyId(Document parsedDocument) {
-        return DocumentFields.partyId(parsedDocument, NS, "IntelligenceMessage", "Sender", "PartyId");
-    }
-
-    @Override
-    public Optional<String> messageId(Document parsedDocument) {
-        return DocumentFields.messageId(parsedDocument, NS, "IntelligenceMessage", "MessageId");
+        super(PublicSchema.CANONICAL, "urn:xborder:gateway:canonical:1", support,
+                List.of("IntelligenceMessage", "Sender", "PartyId"),
+                List.of("IntelligenceMessage", "MessageId"));
     }
 
     @Override
@@ -61,6 +38,6 @@ final class CanonicalFormat implements MessageFormat {
         recipient.setPartyId(recipientPartyId);
         addressee.getRecipient().add(recipient);
         copy.setRecipients(addressee);
-        return support.emit(copy, SCHEMA);
+        return emit(copy);
     }
 }

@@ -2,7 +2,6 @@ package uk.xborder.gateway.format;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.w3c.dom.Document;
 import uk.xborder.gateway.exchange.MessageRejectedException;
 import uk.xborder.gateway.exchange.ReasonCode;
@@ -48,12 +47,10 @@ import uk.xborder.gateway.xml.PublicSchema;
  * this translator turns back into BASIC-PROTECTION. A UK marking never leaves as plain UNCLASSIFIED: UK material is
  * at least OFFICIAL, so if the tables ever gave UNCLASSIFIED for it, it is sent as BASIC-PROTECTION instead.
  */
-final class EuropolFormat implements MessageFormat {
+final class EuropolFormat extends BuiltInFormat {
 
     static final String BASIC_PROTECTION = "BASIC-PROTECTION";
 
-    private static final PublicSchema SCHEMA = PublicSchema.EUROPOL_INFORMATION_EXCHANGE;
-    private static final String NS = "urn:europol-style:information-exchange:1";
     private static final String EU_UNCLASSIFIED = "UNCLASSIFIED";
 
     private static final Vocabulary<MessageKind, MessageType> KINDS =
@@ -94,30 +91,10 @@ final class EuropolFormat implements MessageFormat {
     private static final Vocabulary<CrimeArea, uk.xborder.gateway.schema.canonical.CrimeArea> CRIME_AREAS =
             Vocabulary.sameNames(CrimeArea.class, uk.xborder.gateway.schema.canonical.CrimeArea.class);
 
-    private final FormatSupport support;
-
     EuropolFormat(FormatSupport support) {
-        this.support = support;
-    }
-
-    @Override
-    public String id() {
-        return SCHEMA.id();
-    }
-
-    @Override
-    public String schemaResource() {
-        return SCHEMA.resource();
-    }
-
-    @Override
-    public Optional<String> senderPartyId(Document parsedDocument) {
-        return DocumentFields.partyId(parsedDocument, NS, "InformationExchange", "Header", "Sender", "PartyId");
-    }
-
-    @Override
-    public Optional<String> messageId(Document parsedDocument) {
-        return DocumentFields.messageId(parsedDocument, NS, "InformationExchange", "Header", "MessageReference");
+        super(PublicSchema.EUROPOL_INFORMATION_EXCHANGE, "urn:europol-style:information-exchange:1", support,
+                List.of("InformationExchange", "Header", "Sender", "PartyId"),
+                List.of("InformationExchange", "Header", "MessageReference"));
     }
 
     // ------------------------------------------------------------------ Europol-style -> canonical
@@ -127,9 +104,8 @@ final class EuropolFormat implements MessageFormat {
         InformationExchange exchange = JaxbCodec.unmarshal(validatedDocument, InformationExchange.class);
         Handling handling = exchange.getHandling();
         if (handling.getCode() == HandlingCode.H3 && CanonicalRules.isBlank(handling.getRestriction())) {
-            throw new MessageRejectedException(ReasonCode.SCHEMA_INVALID, "The message does not satisfy schema "
-                    + id() + DocumentFields.whereIs(validatedDocument, NS, "Code")
-                    + ": handling code H3 (other restrictions) requires a Restriction, and none is given.");
+            throw schemaInvalid(validatedDocument, "Code",
+                    "handling code H3 (other restrictions) requires a Restriction, and none is given.");
         }
         Header header = exchange.getHeader();
         IntelligenceMessage message = new IntelligenceMessage();
@@ -277,7 +253,7 @@ final class EuropolFormat implements MessageFormat {
         exchange.setInformationItems(items);
         exchange.setTranslationNote(support.translationNote(message, id(), ClassificationScheme.EU,
                 GradingScheme.EUROPOL).orElse(null));
-        return support.emit(exchange, SCHEMA);
+        return emit(exchange);
     }
 
     private static Classification classificationFromCanonical(

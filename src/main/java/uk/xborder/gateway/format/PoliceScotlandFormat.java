@@ -1,11 +1,9 @@
 package uk.xborder.gateway.format;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.w3c.dom.Document;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
 import uk.xborder.gateway.message.ClassificationScheme;
 import uk.xborder.gateway.message.GradingScheme;
 import uk.xborder.gateway.schema.canonical.Classification;
@@ -51,10 +49,8 @@ import uk.xborder.gateway.xml.PublicSchema;
  * <p>A report submitted by a Police Scotland officer names the officer's division; in the canonical message that
  * becomes the unit "G Division" (or "G Division, Department"), and is recognised again on the way back.
  */
-final class PoliceScotlandFormat implements MessageFormat {
+final class PoliceScotlandFormat extends BuiltInFormat {
 
-    private static final PublicSchema SCHEMA = PublicSchema.POLICE_SCOTLAND_INTELLIGENCE_REPORT;
-    private static final String NS = "urn:police-scotland:intelligence-report:1";
     static final String ORGANISATION = "Police Scotland";
     private static final Pattern DIVISION_UNIT = Pattern.compile("([A-Z]{1,3}) Division(?:, (.+))?");
     private static final Pattern OFFICER_REFERENCE =
@@ -77,30 +73,10 @@ final class PoliceScotlandFormat implements MessageFormat {
     private static final Vocabulary<CrimeArea, uk.xborder.gateway.schema.canonical.CrimeArea> CRIME_AREAS =
             Vocabulary.sameNames(CrimeArea.class, uk.xborder.gateway.schema.canonical.CrimeArea.class);
 
-    private final FormatSupport support;
-
     PoliceScotlandFormat(FormatSupport support) {
-        this.support = support;
-    }
-
-    @Override
-    public String id() {
-        return SCHEMA.id();
-    }
-
-    @Override
-    public String schemaResource() {
-        return SCHEMA.resource();
-    }
-
-    @Override
-    public Optional<String> senderPartyId(Document parsedDocument) {
-        return DocumentFields.partyId(parsedDocument, NS, "IntelligenceReport", "ReportHeader", "Sender", "PartyId");
-    }
-
-    @Override
-    public Optional<String> messageId(Document parsedDocument) {
-        return DocumentFields.messageId(parsedDocument, NS, "IntelligenceReport", "ReportHeader", "ReportURN");
+        super(PublicSchema.POLICE_SCOTLAND_INTELLIGENCE_REPORT, "urn:police-scotland:intelligence-report:1", support,
+                List.of("IntelligenceReport", "ReportHeader", "Sender", "PartyId"),
+                List.of("IntelligenceReport", "ReportHeader", "ReportURN"));
     }
 
     // ------------------------------------------------------------------ Police Scotland -> canonical
@@ -110,9 +86,8 @@ final class PoliceScotlandFormat implements MessageFormat {
         IntelligenceReport report = JaxbCodec.unmarshal(validatedDocument, IntelligenceReport.class);
         Handling handling = report.getHandling();
         if (handling.getHandlingCode() == HandlingCode.C && CanonicalRules.isBlank(handling.getHandlingConditions())) {
-            throw new MessageRejectedException(ReasonCode.SCHEMA_INVALID, "The message does not satisfy schema "
-                    + id() + DocumentFields.whereIs(validatedDocument, NS, "HandlingCode")
-                    + ": handling code C (sharing with conditions) requires HandlingConditions, and none are given.");
+            throw schemaInvalid(validatedDocument, "HandlingCode",
+                    "handling code C (sharing with conditions) requires HandlingConditions, and none are given.");
         }
         ReportHeader header = report.getReportHeader();
         IntelligenceMessage message = new IntelligenceMessage();
@@ -252,7 +227,7 @@ final class PoliceScotlandFormat implements MessageFormat {
         report.setDisseminationList(dissemination);
         report.setTranslationNote(support.translationNote(message, id(), ClassificationScheme.UK_GSC,
                 GradingScheme.UK_3X5X2).orElse(null));
-        return support.emit(report, SCHEMA);
+        return emit(report);
     }
 
     /** A Police Scotland officer's division and reference are restored; anyone else is an external originator. */

@@ -1,9 +1,7 @@
 package uk.xborder.gateway.format;
 
-import java.util.Optional;
+import java.util.List;
 import org.w3c.dom.Document;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
 import uk.xborder.gateway.message.ClassificationScheme;
 import uk.xborder.gateway.message.GradingScheme;
 import uk.xborder.gateway.schema.canonical.CaseReferences;
@@ -41,10 +39,7 @@ import uk.xborder.gateway.xml.PublicSchema;
  * UK agency intelligence log ({@code uk-agency-5x5x5-1}) to and from the canonical message. Marking is UK GSC;
  * grading is 5x5x5 per entry and handling 5x5x5 for the whole log, as on the 5x5x5 form.
  */
-final class UkAgencyFormat implements MessageFormat {
-
-    private static final PublicSchema SCHEMA = PublicSchema.UK_AGENCY_INTELLIGENCE_LOG;
-    private static final String NS = "urn:uk-agency:intelligence-log:1";
+final class UkAgencyFormat extends BuiltInFormat {
 
     private static final Vocabulary<LogType, MessageType> TYPES =
             Vocabulary.between(LogType.class, MessageType.class)
@@ -63,30 +58,10 @@ final class UkAgencyFormat implements MessageFormat {
     private static final Vocabulary<CrimeArea, uk.xborder.gateway.schema.canonical.CrimeArea> CRIME_AREAS =
             Vocabulary.sameNames(CrimeArea.class, uk.xborder.gateway.schema.canonical.CrimeArea.class);
 
-    private final FormatSupport support;
-
     UkAgencyFormat(FormatSupport support) {
-        this.support = support;
-    }
-
-    @Override
-    public String id() {
-        return SCHEMA.id();
-    }
-
-    @Override
-    public String schemaResource() {
-        return SCHEMA.resource();
-    }
-
-    @Override
-    public Optional<String> senderPartyId(Document parsedDocument) {
-        return DocumentFields.partyId(parsedDocument, NS, "IntelligenceLog", "Sender", "AgencyPartyId");
-    }
-
-    @Override
-    public Optional<String> messageId(Document parsedDocument) {
-        return DocumentFields.messageId(parsedDocument, NS, "IntelligenceLog", "LogReference");
+        super(PublicSchema.UK_AGENCY_INTELLIGENCE_LOG, "urn:uk-agency:intelligence-log:1", support,
+                List.of("IntelligenceLog", "Sender", "AgencyPartyId"),
+                List.of("IntelligenceLog", "LogReference"));
     }
 
     // ------------------------------------------------------------------ UK agency -> canonical
@@ -97,10 +72,8 @@ final class UkAgencyFormat implements MessageFormat {
         Handling handling = log.getHandling();
         if (HandlingRules.needsConditions(GradingScheme.UK_5X5X5, handling.getHandlingCode())
                 && CanonicalRules.isBlank(handling.getHandlingInstructions())) {
-            throw new MessageRejectedException(ReasonCode.SCHEMA_INVALID, "The message does not satisfy schema "
-                    + id() + DocumentFields.whereIs(validatedDocument, NS, "HandlingCode")
-                    + ": handling code 5 (special handling requirements) requires HandlingInstructions, and none are"
-                    + " given.");
+            throw schemaInvalid(validatedDocument, "HandlingCode", "handling code 5 (special handling requirements)"
+                    + " requires HandlingInstructions, and none are given.");
         }
         IntelligenceMessage message = new IntelligenceMessage();
         message.setMessageId(log.getLogReference());
@@ -232,6 +205,6 @@ final class UkAgencyFormat implements MessageFormat {
         log.setEntries(entries);
         log.setTranslationNote(support.translationNote(message, id(), ClassificationScheme.UK_GSC,
                 GradingScheme.UK_5X5X5).orElse(null));
-        return support.emit(log, SCHEMA);
+        return emit(log);
     }
 }
