@@ -12,19 +12,19 @@ import uk.xborder.gateway.exchange.MessageRejectedException;
 import uk.xborder.gateway.exchange.ReasonCode;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
 import uk.xborder.gateway.schema.canonical.Recipients;
-import uk.xborder.gateway.testing.ExampleFiles;
-import uk.xborder.gateway.testing.ExampleFiles.Example;
+import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.Examples.Example;
 import uk.xborder.gateway.xml.JaxbCodec;
 
 /** Every example, through the inbound pipeline and back out in its own format. */
 class ExampleRoundTripTest {
 
     static Stream<Example> validExamples() {
-        return ExampleFiles.valid();
+        return Examples.valid();
     }
 
     static Stream<Example> invalidExamples() {
-        return ExampleFiles.invalid();
+        return Examples.invalid();
     }
 
     @ParameterizedTest(name = "{0}")

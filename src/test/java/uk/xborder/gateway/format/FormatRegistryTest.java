@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import uk.xborder.gateway.testing.ExampleFiles;
+import uk.xborder.gateway.testsupport.Examples;
 
 class FormatRegistryTest {
 
@@ -44,7 +44,7 @@ class FormatRegistryTest {
     @Test
     void readsIdsFromSchemaInvalidDocumentsSoRejectionsCanBeAttributed() {
         Document invalid = Inbound.PARSER.parse(
-                ExampleFiles.file("police-scotland/invalid/source-evaluation-out-of-range.xml"));
+                Examples.file("police-scotland/invalid/source-evaluation-out-of-range.xml"));
         MessageFormat policeScotland = registry.get("police-scotland-ir-1");
 
         assertThat(policeScotland.messageId(invalid)).hasValue("PS-IR-2026-G-004711");
@@ -53,7 +53,7 @@ class FormatRegistryTest {
 
     @Test
     void neverEchoesAnIdThatIsNotShapedLikeOne() {
-        String xml = new String(ExampleFiles.file(
+        String xml = new String(Examples.file(
                 "police-scotland/valid/ps-ir-cocaine-importation-europol-spoc-ie-nca.xml"), StandardCharsets.UTF_8)
                 .replace("<ReportURN>PS-IR-2026-G-004711</ReportURN>", "<ReportURN>NOMINAL 1 lives at</ReportURN>")
                 .replace("<PartyId>police-scotland</PartyId>", "<PartyId>Police Scotland HQ</PartyId>");
@@ -67,7 +67,7 @@ class FormatRegistryTest {
     @Test
     void readsNothingFromADocumentOfAnotherFormat() {
         Document nca = Inbound.PARSER.parse(
-                ExampleFiles.file("uk-agency/valid/nca-log-firearms-police-scotland-europol.xml"));
+                Examples.file("uk-agency/valid/nca-log-firearms-police-scotland-europol.xml"));
 
         assertThat(registry.get("europol-ie-1").messageId(nca)).isEmpty();
         assertThat(registry.get("uk-agency-5x5x5-1").messageId(nca)).hasValue("NCA-IL-20261125-000123");

@@ -2,7 +2,7 @@ package uk.xborder.gateway.format;
 
 import org.w3c.dom.Document;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
-import uk.xborder.gateway.testing.ExampleFiles;
+import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
 
@@ -21,7 +21,7 @@ final class Inbound {
     }
 
     static IntelligenceMessage example(String relativePath, String formatId) {
-        return toCanonical(ExampleFiles.file(relativePath), formatId);
+        return toCanonical(Examples.file(relativePath), formatId);
     }
 
     static Document validated(byte[] xml, String formatId) {

@@ -5,15 +5,47 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The example messages in {@code examples/}, with the edits a test needs (a fresh message id, another marking, a
- * grade with no safe mapping...). Edits are textual and checked: an edit that matches nothing fails the test.
+ * The example and attack fixtures in the top-level {@code examples/} directory: every valid or invalid example with
+ * the format it is written in, single files by path, and an example message with the edits a test needs (a fresh
+ * message id, another marking, a grade with no safe mapping...). Edits are textual and checked: an edit that matches
+ * nothing fails the test.
  */
 public final class Examples {
+
+    /** Example sub-directory and the format id its files are written in. */
+    public enum Kind {
+        POLICE_SCOTLAND("police-scotland", "police-scotland-ir-1"),
+        UK_AGENCY("uk-agency", "uk-agency-5x5x5-1"),
+        EUROPOL("europol", "europol-ie-1"),
+        CANONICAL("canonical", "canonical-1");
+
+        public final String directory;
+        public final String formatId;
+
+        Kind(String directory, String formatId) {
+            this.directory = directory;
+            this.formatId = formatId;
+        }
+    }
+
+    /** One example file and the format it is written in. */
+    public record Example(Kind kind, Path path) {
+        public byte[] bytes() {
+            return readBytes(path);
+        }
+
+        @Override
+        public String toString() {
+            return kind.directory + "/" + path.getParent().getFileName() + "/" + path.getFileName();
+        }
+    }
 
     private String xml;
 
@@ -21,13 +53,28 @@ public final class Examples {
         this.xml = xml;
     }
 
+    public static Path root() {
+        return RunningGateway.projectDirectory().resolve("examples");
+    }
+
+    public static Stream<Example> valid() {
+        return examples("valid");
+    }
+
+    public static Stream<Example> invalid() {
+        return examples("invalid");
+    }
+
+    public static byte[] attack(String fileName) {
+        return readBytes(root().resolve("attacks").resolve(fileName));
+    }
+
+    public static byte[] file(String relativePath) {
+        return readBytes(root().resolve(relativePath));
+    }
+
     public static String read(String relativePath) {
-        try {
-            return Files.readString(RunningGateway.projectDirectory().resolve("examples").resolve(relativePath),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new String(file(relativePath), StandardCharsets.UTF_8);
     }
 
     /** The Police Scotland report for europol, spoc-ie and nca: OFFICIAL-SENSITIVE, handling P, legal basis given. */
@@ -74,5 +121,26 @@ public final class Examples {
 
     public Path writeTo(Path file) throws IOException {
         return Files.writeString(file, xml, StandardCharsets.UTF_8);
+    }
+
+    private static Stream<Example> examples(String validity) {
+        return Stream.of(Kind.values()).flatMap(kind -> list(root().resolve(kind.directory).resolve(validity))
+                .stream().map(path -> new Example(kind, path)));
+    }
+
+    private static List<Path> list(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readBytes(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -20,7 +20,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import uk.xborder.gateway.exchange.MessageRejectedException;
 import uk.xborder.gateway.exchange.ReasonCode;
-import uk.xborder.gateway.testing.ExampleFiles;
+import uk.xborder.gateway.testsupport.Examples;
 
 class SafeXmlParserTest {
 
@@ -29,7 +29,7 @@ class SafeXmlParserTest {
     @Test
     void parsesAValidReportNamespaceAwareWithPositions() {
         Document document = parser.parse(
-                ExampleFiles.file("police-scotland/valid/ps-ir-cocaine-importation-europol-spoc-ie-nca.xml"));
+                Examples.file("police-scotland/valid/ps-ir-cocaine-importation-europol-spoc-ie-nca.xml"));
 
         Element root = document.getDocumentElement();
         assertThat(root.getLocalName()).isEqualTo("IntelligenceReport");
@@ -52,7 +52,7 @@ class SafeXmlParserTest {
     })
     void refusesEachAttackWithItsOwnReason(String fixture, ReasonCode expected) {
         MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
-                () -> parser.parse(ExampleFiles.attack(fixture)));
+                () -> parser.parse(Examples.attack(fixture)));
 
         assertThat(rejection).as("rejection for %s", fixture).isNotNull();
         assertThat(rejection.reason()).isEqualTo(expected);
@@ -65,7 +65,7 @@ class SafeXmlParserTest {
         List<String> secrets = passwdFragments();
 
         MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
-                () -> parser.parse(ExampleFiles.attack(fixture)));
+                () -> parser.parse(Examples.attack(fixture)));
 
         assertThat(rejection.reason()).isEqualTo(ReasonCode.XML_DOCTYPE_FORBIDDEN);
         String everything = everythingIn(rejection);
@@ -78,14 +78,14 @@ class SafeXmlParserTest {
     @Test
     void refusesTheDoctypeNamingWhere() {
         MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
-                () -> parser.parse(ExampleFiles.attack("xxe-external-entity-etc-passwd.xml")));
+                () -> parser.parse(Examples.attack("xxe-external-entity-etc-passwd.xml")));
 
         assertThat(rejection.explanation()).contains("DOCTYPE").contains("line 4");
     }
 
     @Test
     void billionLaughsIsRefusedQuickly() {
-        byte[] bomb = ExampleFiles.attack("billion-laughs.xml");
+        byte[] bomb = Examples.attack("billion-laughs.xml");
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             for (int i = 0; i < 100; i++) {
                 assertThatThrownBy(() -> parser.parse(bomb))
@@ -98,7 +98,7 @@ class SafeXmlParserTest {
     @Test
     void malformedXmlNamesLineAndColumnButNoContent() {
         MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
-                () -> parser.parse(ExampleFiles.attack("malformed-unclosed-element.xml")));
+                () -> parser.parse(Examples.attack("malformed-unclosed-element.xml")));
 
         assertThat(rejection.reason()).isEqualTo(ReasonCode.MALFORMED_XML);
         assertThat(rejection.explanation()).matches(".*line 7, column \\d+.*");

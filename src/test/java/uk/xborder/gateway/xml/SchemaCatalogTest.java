@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import uk.xborder.gateway.exchange.MessageRejectedException;
 import uk.xborder.gateway.exchange.ReasonCode;
-import uk.xborder.gateway.testing.ExampleFiles;
-import uk.xborder.gateway.testing.ExampleFiles.Example;
+import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.Examples.Example;
 
 class SchemaCatalogTest {
 
@@ -29,12 +29,12 @@ class SchemaCatalogTest {
     private final SafeXmlParser parser = new SafeXmlParser();
 
     static Stream<Example> validExamples() {
-        return ExampleFiles.valid();
+        return Examples.valid();
     }
 
     /** Invalid examples that break a rule XSD 1.0 can express; the others are refused by the translators. */
     static Stream<Example> schemaInvalidExamples() {
-        return ExampleFiles.invalid().filter(e -> !new String(e.bytes(), StandardCharsets.UTF_8)
+        return Examples.invalid().filter(e -> !new String(e.bytes(), StandardCharsets.UTF_8)
                 .contains("a rule XSD 1.0 cannot express"));
     }
 
@@ -70,7 +70,7 @@ class SchemaCatalogTest {
 
     @Test
     void namesPositionElementAndRuleButNotTheValue() {
-        Document document = parser.parse(ExampleFiles.file("police-scotland/invalid/marking-misspelt.xml"));
+        Document document = parser.parse(Examples.file("police-scotland/invalid/marking-misspelt.xml"));
 
         MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
                 () -> CATALOG.validate(document, PS_FORMAT));
@@ -84,7 +84,7 @@ class SchemaCatalogTest {
 
     @Test
     void namesTheMissingElementFromTheSchema() {
-        Document document = parser.parse(ExampleFiles.file("police-scotland/invalid/missing-dissemination-list.xml"));
+        Document document = parser.parse(Examples.file("police-scotland/invalid/missing-dissemination-list.xml"));
 
         assertThatThrownBy(() -> CATALOG.validate(document, PS_FORMAT))
                 .hasMessageContaining("One of {DisseminationList} is expected");
@@ -92,7 +92,7 @@ class SchemaCatalogTest {
 
     @Test
     void reportsSeveralViolationsButNotEndlessly() {
-        String xml = new String(ExampleFiles.file(PS_VALID), StandardCharsets.UTF_8)
+        String xml = new String(Examples.file(PS_VALID), StandardCharsets.UTF_8)
                 .replaceAll("<SourceEvaluation>\\d</SourceEvaluation>", "<SourceEvaluation>9</SourceEvaluation>")
                 .replaceAll("<IntelligenceAssessment>\\w</IntelligenceAssessment>",
                         "<IntelligenceAssessment>Z</IntelligenceAssessment>");
@@ -107,7 +107,7 @@ class SchemaCatalogTest {
 
     @Test
     void neverEchoesValuesEvenWhenTheyHoldQuotesOrBrackets() {
-        String xml = new String(ExampleFiles.file(PS_VALID), StandardCharsets.UTF_8)
+        String xml = new String(Examples.file(PS_VALID), StandardCharsets.UTF_8)
                 .replace("<Descriptor>PERSONAL</Descriptor>",
                         "<Descriptor>Ann 'Nan' Lee [CONFIDENTIALWORD] x' is y '</Descriptor>")
                 .replace("<CaseReference system=\"OPERATION\">OP KESTREL</CaseReference>",
@@ -125,7 +125,7 @@ class SchemaCatalogTest {
 
     @Test
     void duplicateValuesAreNotEchoed() {
-        Document document = parser.parse(ExampleFiles.file("police-scotland/invalid/duplicate-item-number.xml"));
+        Document document = parser.parse(Examples.file("police-scotland/invalid/duplicate-item-number.xml"));
 
         assertThatThrownBy(() -> CATALOG.validate(document, PS_FORMAT))
                 .hasMessageContaining("cvc-identity-constraint")
@@ -134,7 +134,7 @@ class SchemaCatalogTest {
 
     @Test
     void refusesADocumentOfAnotherFormat() {
-        Document nca = parser.parse(ExampleFiles.file("uk-agency/valid/nca-log-firearms-police-scotland-europol.xml"));
+        Document nca = parser.parse(Examples.file("uk-agency/valid/nca-log-firearms-police-scotland-europol.xml"));
 
         assertThatThrownBy(() -> CATALOG.validate(nca, PS_FORMAT))
                 .isInstanceOfSatisfying(MessageRejectedException.class, e -> {
@@ -146,7 +146,7 @@ class SchemaCatalogTest {
 
     @Test
     void unknownFormatIdIsAProgrammingError() {
-        Document document = parser.parse(ExampleFiles.file(PS_VALID));
+        Document document = parser.parse(Examples.file(PS_VALID));
 
         assertThatThrownBy(() -> CATALOG.validate(document, "no-such-format"))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -159,7 +159,7 @@ class SchemaCatalogTest {
             String hint = "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation="
                     + "\"urn:police-scotland:intelligence-report:1 http://127.0.0.1:" + listener.getLocalPort()
                     + "/evil.xsd\"";
-            String xml = new String(ExampleFiles.file(PS_VALID), StandardCharsets.UTF_8)
+            String xml = new String(Examples.file(PS_VALID), StandardCharsets.UTF_8)
                     .replace("xmlns=\"urn:police-scotland:intelligence-report:1\"",
                             "xmlns=\"urn:police-scotland:intelligence-report:1\" " + hint);
             Document document = parser.parse(xml.getBytes(StandardCharsets.UTF_8));
