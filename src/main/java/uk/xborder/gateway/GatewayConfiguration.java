@@ -107,8 +107,7 @@ public class GatewayConfiguration implements CamelConfiguration {
                 .load(Path.of(directoryFile));
         registry.bind("partyDirectory", directory);
 
-        AcceptedMessages accepted = new AcceptedMessages(data.resolve("accepted-messages.mv.db"));
-        context.addService(accepted, true, true);
+        AcceptedMessages accepted = new AcceptedMessages(auditLog.database(), clock);
 
         SigningIdentity identity = GatewayIdentity.load(identityCertificate, identityKey, identityPkcs12,
                 identityPasswordEnv, identityPasswordFile);

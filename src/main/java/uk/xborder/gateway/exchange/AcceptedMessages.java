@@ -1,65 +1,81 @@
 package uk.xborder.gateway.exchange;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Optional;
 
-import org.apache.camel.support.service.ServiceSupport;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
+import javax.sql.DataSource;
 
 /**
- * The durable record of which message ids each agency has had accepted, and through which transport message.
+ * The durable record of which message ids each agency has had accepted, and through which transport message, kept in
+ * the gateway's database so that all nodes sharing it agree.
  *
  * <p>It tells a genuine resubmission (a new transport message with an id already accepted: refused as a duplicate)
  * from a redelivery of the very same transport message after a crash (processed again; the broker's duplicate
  * detection on the delivery side keeps partners from receiving it twice).
  */
-public final class AcceptedMessages extends ServiceSupport {
+public final class AcceptedMessages {
 
-    private final Path file;
-    private MVStore store;
-    private MVMap<String, String> accepted;
+    private final DataSource database;
+    private final Clock clock;
 
-    public AcceptedMessages(Path file) {
-        this.file = file;
+    public AcceptedMessages(DataSource database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
     }
 
     /** @return the transport message id under which this message id was accepted, if it was */
     public Optional<String> acceptedVia(String agencyId, String messageId) {
-        return Optional.ofNullable(map().get(key(agencyId, messageId)));
-    }
-
-    public void remember(String agencyId, String messageId, String transportMessageId) {
-        map().put(key(agencyId, messageId), transportMessageId);
-        // Durable before the agency's message is acknowledged.
-        store.commit();
-    }
-
-    private MVMap<String, String> map() {
-        if (accepted == null) {
-            throw new IllegalStateException("the accepted-message record is not open");
+        try (Connection c = database.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT transport_message_id FROM gateway_accepted_message"
+                     + " WHERE agency = ? AND message_id = ?")) {
+            select.setString(1, agencyId);
+            select.setString(2, messageId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the accepted-message record could not be read", e);
         }
-        return accepted;
     }
 
-    private static String key(String agencyId, String messageId) {
-        return agencyId + "\u0000" + messageId;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-        accepted = store.openMap("accepted");
-    }
-
-    @Override
-    protected void doStop() {
-        if (store != null) {
-            store.close();
-            store = null;
-            accepted = null;
+    /**
+     * Records the message as accepted, durably, before the agency's message is acknowledged. Remembering the same
+     * transport message again (a redelivery) changes nothing. If another node accepted the same message id through
+     * another transport message meanwhile, this throws, so that this node's exchange rolls back and, redelivered,
+     * is refused as a duplicate.
+     *
+     * @throws ConcurrentAcceptanceException another node accepted the id through another transport message
+     */
+    public void remember(String agencyId, String messageId, String transportMessageId) {
+        Optional<String> existing = acceptedVia(agencyId, messageId);
+        if (existing.isPresent()) {
+            if (existing.get().equals(transportMessageId)) {
+                return;
+            }
+            throw new ConcurrentAcceptanceException("message id " + messageId + " of " + agencyId
+                    + " was accepted by another node meanwhile", null);
+        }
+        try (Connection c = database.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO gateway_accepted_message"
+                     + " (agency, message_id, transport_message_id, accepted_at) VALUES (?, ?, ?, ?)")) {
+            c.setAutoCommit(true);
+            insert.setString(1, agencyId);
+            insert.setString(2, messageId);
+            insert.setString(3, transportMessageId);
+            insert.setTimestamp(4, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (acceptedVia(agencyId, messageId).filter(via -> !via.equals(transportMessageId)).isPresent()) {
+                throw new ConcurrentAcceptanceException("message id " + messageId + " of " + agencyId
+                        + " was accepted by another node meanwhile", e);
+            }
+            throw new IllegalStateException("message id " + messageId + " of " + agencyId
+                    + " could not be recorded as accepted", e);
         }
     }
 }

@@ -72,6 +72,14 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 JdbcAuditLog::singleEventFault);
     }
 
+    /**
+     * The log's database, for the gateway's other shared state that lives beside it (the accepted-message record,
+     * table {@code gateway_accepted_message}). Never for the audit tables: they are written only through this log.
+     */
+    public DataSource database() {
+        return db;
+    }
+
     /** Loads and checks the tree, then starts the checkpointer and the writer. */
     void start() throws SQLException {
         // The checkpoint first, then the entries: a checkpoint never covers more than was committed before it, so

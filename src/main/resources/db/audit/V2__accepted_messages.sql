@@ -1,0 +1,10 @@
+-- The record of which message ids each agency has had accepted, and through which transport (JMS) message.
+-- It lives in the same database as the audit log so that every gateway node sharing that database sees it: a message
+-- id resubmitted to any node is refused as a duplicate. Not part of the audit log and not hashed.
+CREATE TABLE gateway_accepted_message (
+    agency               VARCHAR(100)                NOT NULL,
+    message_id           VARCHAR(500)                NOT NULL,
+    transport_message_id VARCHAR(500)                NOT NULL,
+    accepted_at          TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT gateway_accepted_message_pk PRIMARY KEY (agency, message_id)
+);

@@ -1,0 +1,115 @@
+package uk.xborder.gateway.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import uk.xborder.gateway.audit.AuditPki;
+import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
+import uk.xborder.gateway.audit.store.AuditStoreFactory;
+import uk.xborder.gateway.audit.store.AuditStoreSettings;
+import uk.xborder.gateway.audit.store.JdbcAuditLog;
+
+/**
+ * The accepted-message record on each database, with two gateway nodes sharing it: what one node accepted, the other
+ * knows, and the two can never both accept the same message id.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AcceptedMessagesTest {
+
+    private EmbeddedPostgres postgres;
+    private final List<JdbcAuditLog> opened = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(JdbcAuditLog::close);
+        opened.clear();
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void whatOneNodeAcceptedTheOtherKnows(String database) throws Exception {
+        AuditStoreSettings settings = freshDatabase(database);
+        AcceptedMessages node1 = node(settings);
+        AcceptedMessages node2 = node(settings);
+
+        assertThat(node2.acceptedVia("police-scotland", "PS-1")).isEmpty();
+        node1.remember("police-scotland", "PS-1", "ID:jms-1");
+
+        assertThat(node2.acceptedVia("police-scotland", "PS-1")).contains("ID:jms-1");
+        assertThat(node2.acceptedVia("nca", "PS-1")).as("ids are per agency").isEmpty();
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aRedeliveryIsRememberedAgainWithoutHarm(String database) throws Exception {
+        AcceptedMessages node = node(freshDatabase(database));
+        node.remember("police-scotland", "PS-2", "ID:jms-2");
+        node.remember("police-scotland", "PS-2", "ID:jms-2");
+
+        assertThat(node.acceptedVia("police-scotland", "PS-2")).contains("ID:jms-2");
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void twoNodesCannotBothAcceptOneMessageId(String database) throws Exception {
+        AuditStoreSettings settings = freshDatabase(database);
+        AcceptedMessages node1 = node(settings);
+        AcceptedMessages node2 = node(settings);
+        node1.remember("police-scotland", "PS-3", "ID:jms-3a");
+
+        assertThatThrownBy(() -> node2.remember("police-scotland", "PS-3", "ID:jms-3b"))
+                .isInstanceOf(ConcurrentAcceptanceException.class);
+        assertThat(node2.acceptedVia("police-scotland", "PS-3")).contains("ID:jms-3a");
+    }
+
+    private AcceptedMessages node(AuditStoreSettings settings) throws Exception {
+        JdbcAuditLog log = AuditStoreFactory.open(settings, CheckpointSigner.create(AuditPki.identity("audit")),
+                new SimpleMeterRegistry());
+        opened.add(log);
+        return new AcceptedMessages(log.database(), Clock.systemUTC());
+    }
+
+    private AuditStoreSettings freshDatabase(String database) throws Exception {
+        if (database.equals("H2")) {
+            return AuditStoreSettings.embedded(dir.resolve(UUID.randomUUID().toString()));
+        }
+        String schema = "accepted_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        return AuditStoreSettings.database(url + "&currentSchema=" + schema, "postgres", "");
+    }
+}
