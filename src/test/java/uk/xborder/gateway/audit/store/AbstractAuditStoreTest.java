@@ -429,10 +429,13 @@ abstract class AbstractAuditStoreTest {
             log.record(Events.event("n" + i));
         }
 
+        // The promise is that no more than N entries wait for a signed checkpoint. Triggers that arrive while a
+        // checkpoint is being signed are coalesced into it, so the sizes signed depend on timing (10 and 20, or
+        // 13 and 24, or one at 17): what is certain is that the latest covers all but fewer than 10 of the 25.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<SignedCheckpoint> checkpoints = log.checkpoints();
-            assertThat(checkpoints).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(checkpoints.get(checkpoints.size() - 1).checkpoint().treeSize()).isGreaterThanOrEqualTo(20);
+            assertThat(checkpoints).isNotEmpty();
+            assertThat(checkpoints.get(checkpoints.size() - 1).checkpoint().treeSize()).isGreaterThan(25 - 10);
             assertThat(registry.get(AuditStoreMetrics.LAG_ENTRIES).gauge().value()).isLessThan(10);
         });
         assertThat(log.checkpoints().get(0).checkpoint().treeSize()).isGreaterThanOrEqualTo(10);
