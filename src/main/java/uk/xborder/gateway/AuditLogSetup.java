@@ -9,7 +9,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 
 import uk.xborder.gateway.api.AuditApi;
@@ -58,12 +57,7 @@ final class AuditLogSetup {
     /** The auditors' REST API over this log, with exports and live verification anchored in the audit key. */
     private static void installApi(CamelContext context, JdbcAuditLog log, SigningIdentity auditKey, Clock clock)
             throws Exception {
-        List<X509Certificate> anchors = new ArrayList<>();
-        for (String file : setting(context, "gateway.audit.trust").split(",")) {
-            if (!file.isBlank()) {
-                anchors.addAll(Certificates.readCertificates(Path.of(file.trim())));
-            }
-        }
+        List<X509Certificate> anchors = Certificates.readCertificateList(setting(context, "gateway.audit.trust"));
         // The gateway checks its own audit certificate against the configured roots; revocation is the
         // auditor's check, made offline with the CA's CRL.
         CertificateValidator trust = CertificateValidator.builder().trustAnchors(anchors)

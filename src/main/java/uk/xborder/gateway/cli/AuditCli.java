@@ -222,12 +222,7 @@ public final class AuditCli {
     }
 
     private CertificateValidator trustValidator() throws Exception {
-        List<X509Certificate> anchors = new ArrayList<>();
-        for (String file : settings.getOrEmpty("gateway.audit.trust").split(",")) {
-            if (!file.isBlank()) {
-                anchors.addAll(Certificates.readCertificates(Path.of(file.trim())));
-            }
-        }
+        List<X509Certificate> anchors = Certificates.readCertificateList(settings.getOrEmpty("gateway.audit.trust"));
         return CertificateValidator.builder().trustAnchors(anchors).withoutRevocationChecking().build();
     }
 

@@ -45,6 +45,21 @@ public final class Certificates {
         return List.copyOf(certificates);
     }
 
+    /**
+     * The certificates in a comma-separated list of PEM files, as settings name trust anchors; blank entries are
+     * skipped.
+     */
+    public static List<X509Certificate> readCertificateList(String commaSeparatedPemFiles)
+            throws IOException, CertificateException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (String file : commaSeparatedPemFiles.split(",")) {
+            if (!file.isBlank()) {
+                certificates.addAll(readCertificates(Path.of(file.trim())));
+            }
+        }
+        return List.copyOf(certificates);
+    }
+
     /** The single certificate in a PEM file. */
     public static X509Certificate readCertificate(Path pem) throws IOException, CertificateException {
         List<X509Certificate> certificates = readCertificates(pem);
