@@ -8,16 +8,16 @@ import uk.xborder.gateway.crypto.Secret;
 import uk.xborder.gateway.crypto.SigningIdentity;
 
 /**
- * Loads the gateway's own signing identity as the settings describe it: a PKCS#12 keystore when one is named,
+ * Loads one of the gateway's identities (its signing key, its audit key) as the settings describe it: a PKCS#12 keystore when one is named,
  * otherwise a PEM certificate and key. The password, if any, comes from an environment variable or a file and is
  * never part of the settings themselves.
  */
-final class GatewayIdentity {
+public final class GatewayIdentity {
 
     private GatewayIdentity() {
     }
 
-    static SigningIdentity load(String certificatePem, String keyPem, String pkcs12, String passwordEnv,
+    public static SigningIdentity load(String certificatePem, String keyPem, String pkcs12, String passwordEnv,
                                 String passwordFile) throws IOException, GeneralSecurityException {
         Secret password = password(passwordEnv, passwordFile);
         if (!pkcs12.isBlank()) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import uk.xborder.gateway.GatewayIdentity;
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
@@ -37,7 +38,6 @@ import uk.xborder.gateway.audit.verify.LogVerifier;
 import uk.xborder.gateway.audit.verify.VerificationReport;
 import uk.xborder.gateway.crypto.CertificateValidator;
 import uk.xborder.gateway.crypto.Certificates;
-import uk.xborder.gateway.crypto.Secret;
 import uk.xborder.gateway.crypto.SigningIdentity;
 
 /**
@@ -209,16 +209,10 @@ public final class AuditCli {
     }
 
     private SigningIdentity auditIdentity() throws Exception {
-        String pkcs12 = settings.getOrEmpty("gateway.audit.identity.pkcs12");
-        String passwordEnv = settings.getOrEmpty("gateway.audit.identity.password-env");
-        String passwordFile = settings.getOrEmpty("gateway.audit.identity.password-file");
-        Secret password = !passwordEnv.isEmpty() ? Secret.fromEnvironment(passwordEnv)
-                : !passwordFile.isEmpty() ? Secret.fromFile(Path.of(passwordFile)) : null;
-        if (!pkcs12.isEmpty()) {
-            return SigningIdentity.fromPkcs12(Path.of(pkcs12), password, null);
-        }
-        return SigningIdentity.fromPem(Path.of(settings.getOrEmpty("gateway.audit.identity.certificate")),
-                Path.of(settings.getOrEmpty("gateway.audit.identity.key")), password);
+        return GatewayIdentity.load(settings.getOrEmpty("gateway.audit.identity.certificate"),
+                settings.getOrEmpty("gateway.audit.identity.key"), settings.getOrEmpty("gateway.audit.identity.pkcs12"),
+                settings.getOrEmpty("gateway.audit.identity.password-env"),
+                settings.getOrEmpty("gateway.audit.identity.password-file"));
     }
 
     private CertificateValidator trustValidator() throws Exception {

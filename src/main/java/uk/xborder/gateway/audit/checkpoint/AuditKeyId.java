@@ -1,10 +1,9 @@
 package uk.xborder.gateway.audit.checkpoint;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
+
+import uk.xborder.gateway.exchange.Digests;
 
 /**
  * The id of an audit key: lower-case hex SHA-256 of its DER SubjectPublicKeyInfo, the same bytes as
@@ -21,10 +20,6 @@ public final class AuditKeyId {
     }
 
     public static String of(PublicKey publicKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Digests.sha256Hex(publicKey.getEncoded());
     }
 }

@@ -84,7 +84,7 @@ public final class ConsistencyProofVerifier {
             hashes.add(oldRoot);
             hashes.addAll(path);
         }
-        NodeHasher hasher = new NodeHasher();
+        MerkleHash.Hasher hasher = new MerkleHash.Hasher();
         long fn = m - 1;
         long sn = n - 1;
         while ((fn & 1) == 1) {

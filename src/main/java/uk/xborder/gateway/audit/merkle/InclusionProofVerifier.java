@@ -53,7 +53,7 @@ public final class InclusionProofVerifier {
     /** The root that an audit path leads to, RFC 9162 section 2.1.3.2 steps 2-5 (the length is already checked). */
     private static byte[] rootFromPath(byte[] leafHash, long index, long size, List<byte[]> path)
             throws ProofVerificationException {
-        NodeHasher hasher = new NodeHasher();
+        MerkleHash.Hasher hasher = new MerkleHash.Hasher();
         long fn = index;
         long sn = size - 1;
         byte[] r = leafHash.clone();

@@ -31,7 +31,7 @@ public final class MerkleTree {
     private final Object appendLock = new Object();
     private final HashLevel[] levels = new HashLevel[MAX_LEVELS];
     /** Used by the appender only, under {@link #appendLock}. */
-    private final NodeHasher appendHasher = new NodeHasher();
+    private final MerkleHash.Hasher appendHasher = new MerkleHash.Hasher();
     private volatile long size;
 
     public MerkleTree() {
@@ -89,7 +89,7 @@ public final class MerkleTree {
         if (treeSize == 0) {
             return MerkleHash.emptyRoot();
         }
-        return subtreeHash(0, treeSize, new NodeHasher());
+        return subtreeHash(0, treeSize, new MerkleHash.Hasher());
     }
 
     /** The hash of leaf {@code index}, as appended. */
@@ -110,7 +110,7 @@ public final class MerkleTree {
         if (leafIndex < 0 || leafIndex >= treeSize) {
             throw new IllegalArgumentException("leaf " + leafIndex + " is not in a tree of " + treeSize);
         }
-        NodeHasher hasher = new NodeHasher();
+        MerkleHash.Hasher hasher = new MerkleHash.Hasher();
         // PATH(m, D[lo:hi]) recurses into the half holding m; the other half's hash joins the path after the
         // deeper elements, so collect top-down and reverse.
         List<byte[]> topDown = new ArrayList<>(64);
@@ -143,7 +143,7 @@ public final class MerkleTree {
         if (fromSize == 0 || fromSize == toSize) {
             return new ConsistencyProof(fromSize, toSize, List.of());
         }
-        NodeHasher hasher = new NodeHasher();
+        MerkleHash.Hasher hasher = new MerkleHash.Hasher();
         // SUBPROOF(m, D[lo:hi], b), iteratively; m stays an absolute size, lo moves right as we descend.
         List<byte[]> topDown = new ArrayList<>(64);
         long lo = 0;
@@ -172,7 +172,7 @@ public final class MerkleTree {
      * RFC 9162 proofs ask for): the complete subtrees given by the binary digits of {@code hi - lo}, largest first,
      * folded from the right.
      */
-    private byte[] subtreeHash(long lo, long hi, NodeHasher hasher) {
+    private byte[] subtreeHash(long lo, long hi, MerkleHash.Hasher hasher) {
         long width = hi - lo;
         int smallestLevel = Long.numberOfTrailingZeros(width);
         long end = hi - (1L << smallestLevel);

@@ -9,7 +9,7 @@ public final class RootAccumulator {
 
     /** Roots of complete subtrees, largest first; at most one per bit of the size. */
     private final byte[][] stack = new byte[64][MerkleHash.SIZE];
-    private final NodeHasher hasher = new NodeHasher();
+    private final MerkleHash.Hasher hasher = new MerkleHash.Hasher();
     private int height;
     private long size;
 

@@ -20,7 +20,6 @@ import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
 import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.log.EntryCodec;
 import uk.xborder.gateway.audit.log.LogEntry;
-import uk.xborder.gateway.audit.merkle.LeafHasher;
 import uk.xborder.gateway.audit.merkle.MerkleHash;
 import uk.xborder.gateway.audit.merkle.RootAccumulator;
 
@@ -66,7 +65,7 @@ public final class LogVerifier {
         }
     }
 
-    private static final ThreadLocal<LeafHasher> HASHER = ThreadLocal.withInitial(LeafHasher::new);
+    private static final ThreadLocal<MerkleHash.Hasher> HASHER = ThreadLocal.withInitial(MerkleHash.Hasher::new);
 
     private final AuditLog log;
     private final CheckpointVerifier checkpoints;
