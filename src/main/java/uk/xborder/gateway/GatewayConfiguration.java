@@ -20,7 +20,7 @@ import uk.xborder.gateway.crypto.SigningIdentity;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.directory.PartyDirectoryLoader;
 import uk.xborder.gateway.envelope.EnvelopeWriter;
-import uk.xborder.gateway.exchange.AcceptedMessages;
+import uk.xborder.gateway.ledger.AcceptedMessages;
 import uk.xborder.gateway.format.FormatRegistry;
 import uk.xborder.gateway.message.GradingTables;
 import uk.xborder.gateway.message.MarkingTable;

@@ -3,8 +3,8 @@ package uk.xborder.gateway.format;
 import java.util.List;
 import java.util.Optional;
 import org.w3c.dom.Document;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.xml.PublicSchema;
 
 /**

@@ -1,8 +1,8 @@
 package uk.xborder.gateway.format;
 
 import java.util.Objects;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.message.ClassificationScheme;
 import uk.xborder.gateway.message.GradingDimension;
 import uk.xborder.gateway.message.GradingScheme;

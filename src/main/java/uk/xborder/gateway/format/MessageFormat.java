@@ -2,7 +2,7 @@ package uk.xborder.gateway.format;
 
 import java.util.Optional;
 import org.w3c.dom.Document;
-import uk.xborder.gateway.exchange.MessageRejectedException;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
 import uk.xborder.gateway.message.NoSafeMappingException;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
 

@@ -1,7 +1,7 @@
 package uk.xborder.gateway.message;
 
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * No code in the recipient's scheme preserves the original's protection: every candidate would raise a reliability

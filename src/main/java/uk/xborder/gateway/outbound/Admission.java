@@ -9,8 +9,8 @@ import org.apache.camel.Message;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.Agency;
 import uk.xborder.gateway.directory.PartyDirectory;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * First step: takes a message off an agency queue, opens its exchange record, logs its receipt and refuses it

@@ -6,9 +6,8 @@ import org.apache.camel.ExchangeProperty;
 
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
-import uk.xborder.gateway.exchange.MessageFacts;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.RecipientResult;
+import uk.xborder.gateway.message.MessageFacts;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
 import uk.xborder.gateway.policy.RecipientPolicy;
 
 /**

@@ -3,7 +3,7 @@ package uk.xborder.gateway.outbound;
 import java.util.List;
 
 import uk.xborder.gateway.directory.Marking;
-import uk.xborder.gateway.exchange.MessageFacts;
+import uk.xborder.gateway.message.MessageFacts;
 import uk.xborder.gateway.message.ClassificationScheme;
 import uk.xborder.gateway.message.GradingScheme;
 import uk.xborder.gateway.schema.canonical.CaseReference;

@@ -4,8 +4,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
 import uk.xborder.gateway.audit.AuditOperation;
-import uk.xborder.gateway.exchange.Digests;
-import uk.xborder.gateway.exchange.RecipientResult;
+import uk.xborder.gateway.crypto.Digests;
 
 /**
  * Brackets the hand-over to the recipient's endpoint: the disclosure is in the audit log before the envelope leaves,

@@ -7,8 +7,8 @@ import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.audit.AuditTrail;
-import uk.xborder.gateway.exchange.MessageFacts;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.message.MessageFacts;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * Turns the steps of an outbound exchange into audit events, filling in everything the log requires from the

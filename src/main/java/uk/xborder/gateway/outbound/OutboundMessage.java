@@ -10,11 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import uk.xborder.gateway.directory.Agency;
-import uk.xborder.gateway.exchange.Digests;
-import uk.xborder.gateway.exchange.MessageFacts;
-import uk.xborder.gateway.exchange.ReasonCode;
-import uk.xborder.gateway.exchange.RecipientOutcome;
-import uk.xborder.gateway.exchange.RecipientResult;
+import uk.xborder.gateway.crypto.Digests;
+import uk.xborder.gateway.message.MessageFacts;
+import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
 
 /**

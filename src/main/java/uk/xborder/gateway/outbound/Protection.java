@@ -9,7 +9,7 @@ import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.crypto.Encryptor;
 import uk.xborder.gateway.crypto.Signer;
 import uk.xborder.gateway.directory.PartyDirectory;
-import uk.xborder.gateway.exchange.Digests;
+import uk.xborder.gateway.crypto.Digests;
 
 /**
  * Signs the recipient's document with the gateway's key, then encrypts the signed data for the recipient's

@@ -5,10 +5,9 @@ import org.apache.camel.Message;
 
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
-import uk.xborder.gateway.exchange.GatewayHeaders;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
-import uk.xborder.gateway.exchange.RecipientResult;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * What happens when one recipient cannot be served: a refusal (no safe translation) is recorded like a policy

@@ -5,7 +5,7 @@ import org.apache.camel.ExchangeProperty;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
-import uk.xborder.gateway.exchange.Digests;
+import uk.xborder.gateway.crypto.Digests;
 import uk.xborder.gateway.format.FormatRegistry;
 
 /**

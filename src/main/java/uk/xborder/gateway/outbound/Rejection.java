@@ -8,11 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.xborder.gateway.audit.AuditOutcome;
-import uk.xborder.gateway.exchange.GatewayHeaders;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
-import uk.xborder.gateway.exchange.RecipientOutcome;
-import uk.xborder.gateway.exchange.RecipientResult;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * Keeps what could not be delivered, exactly as the agency sent it, with the reason in its headers: refused messages

@@ -4,10 +4,10 @@ import org.apache.camel.ExchangeProperty;
 
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.PartyDirectory;
-import uk.xborder.gateway.exchange.AcceptedMessages;
-import uk.xborder.gateway.exchange.MessageFacts;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.ledger.AcceptedMessages;
+import uk.xborder.gateway.message.MessageFacts;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * Checks that the message is what its queue says it is: sent by the agency that owns the queue, and not a message id

@@ -8,10 +8,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import uk.xborder.gateway.audit.AuditOperation;
-import uk.xborder.gateway.exchange.GatewayHeaders;
-import uk.xborder.gateway.exchange.ReasonCode;
-import uk.xborder.gateway.exchange.RecipientOutcome;
-import uk.xborder.gateway.exchange.RecipientResult;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
+import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.schema.status.MessageOutcome;
 import uk.xborder.gateway.schema.status.NoticeReasonCode;
 import uk.xborder.gateway.schema.status.RecipientStatus;

@@ -12,8 +12,8 @@ import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.envelope.EnvelopeHeader;
 import uk.xborder.gateway.envelope.EnvelopeWriter;
-import uk.xborder.gateway.exchange.Digests;
-import uk.xborder.gateway.exchange.GatewayHeaders;
+import uk.xborder.gateway.crypto.Digests;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
 
 /**
  * Puts the encrypted payload in a transport envelope with its clear header, and addresses it to the recipient's

@@ -3,9 +3,9 @@ package uk.xborder.gateway.policy;
 import uk.xborder.gateway.directory.Marking;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
-import uk.xborder.gateway.exchange.MessageFacts;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.message.MessageFacts;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.message.MarkingTable;
 
 /**

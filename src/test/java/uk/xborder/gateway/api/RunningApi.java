@@ -33,7 +33,7 @@ import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
 import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * The audit API in a real Camel Main on a free loopback port, with the settings docs/audit-api.md gives (API, health

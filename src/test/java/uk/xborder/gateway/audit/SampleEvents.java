@@ -3,7 +3,7 @@ package uk.xborder.gateway.audit;
 import java.time.Instant;
 import java.util.List;
 
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /** Plausible audit events for tests: metadata only, as real ones are. */
 public final class SampleEvents {

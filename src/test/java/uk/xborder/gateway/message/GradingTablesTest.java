@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /** Every row of grading-source.csv, grading-information.csv and handling.csv against a literal expectation. */
 class GradingTablesTest {

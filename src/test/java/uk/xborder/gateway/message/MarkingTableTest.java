@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /** Every row of classification.csv against a literal expectation, and the ceiling check built on it. */
 class MarkingTableTest {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
-import uk.xborder.gateway.exchange.MessageRejectedException;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.Examples.Example;
 

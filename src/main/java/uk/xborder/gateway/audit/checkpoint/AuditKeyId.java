@@ -3,7 +3,7 @@ package uk.xborder.gateway.audit.checkpoint;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 
-import uk.xborder.gateway.exchange.Digests;
+import uk.xborder.gateway.crypto.Digests;
 
 /**
  * The id of an audit key: lower-case hex SHA-256 of its DER SubjectPublicKeyInfo, the same bytes as

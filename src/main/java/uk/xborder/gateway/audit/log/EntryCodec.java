@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * The one canonical byte form of a log entry: what is hashed into the Merkle tree, exported in evidence bundles and

@@ -18,7 +18,7 @@ import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.audit.log.Page;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * Reads entries back exactly as they were hashed: every column of the entry, its case references and recipients in

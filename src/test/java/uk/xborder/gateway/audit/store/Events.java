@@ -6,7 +6,7 @@ import java.util.List;
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
-import uk.xborder.gateway.exchange.ReasonCode;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /** Audit events for store tests. Times carry nanoseconds on purpose: the store must keep exactly the microseconds. */
 final class Events {

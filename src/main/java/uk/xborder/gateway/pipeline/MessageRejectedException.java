@@ -1,4 +1,4 @@
-package uk.xborder.gateway.exchange;
+package uk.xborder.gateway.pipeline;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package uk.xborder.gateway.exchange;
+package uk.xborder.gateway.ledger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

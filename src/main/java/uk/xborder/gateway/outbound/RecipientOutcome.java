@@ -1,4 +1,4 @@
-package uk.xborder.gateway.exchange;
+package uk.xborder.gateway.outbound;
 
 /** What happened for one recipient of a message; the values appear in status notices. */
 public enum RecipientOutcome {

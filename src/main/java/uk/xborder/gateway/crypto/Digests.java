@@ -1,4 +1,4 @@
-package uk.xborder.gateway.exchange;
+package uk.xborder.gateway.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package uk.xborder.gateway.exchange;
+package uk.xborder.gateway.pipeline;
 
 /**
  * Message headers the gateway sets on what it puts on queues. They are part of the operator contract: the rejected

@@ -1,4 +1,7 @@
-package uk.xborder.gateway.exchange;
+package uk.xborder.gateway.outbound;
+
+import uk.xborder.gateway.pipeline.MessageRejectedException;
+import uk.xborder.gateway.pipeline.ReasonCode;
 
 /** The outcome for one recipient, with the reason when it was not delivered. */
 public record RecipientResult(String partyId, RecipientOutcome outcome, ReasonCode reason, String explanation) {

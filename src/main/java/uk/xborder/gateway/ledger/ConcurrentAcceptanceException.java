@@ -1,4 +1,4 @@
-package uk.xborder.gateway.exchange;
+package uk.xborder.gateway.ledger;
 
 /**
  * Another gateway node accepted the same message id, through another transport message, while this node was

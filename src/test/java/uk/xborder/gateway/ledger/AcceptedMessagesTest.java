@@ -1,4 +1,4 @@
-package uk.xborder.gateway.exchange;
+package uk.xborder.gateway.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

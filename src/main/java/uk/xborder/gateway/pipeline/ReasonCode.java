@@ -1,4 +1,4 @@
-package uk.xborder.gateway.exchange;
+package uk.xborder.gateway.pipeline;
 
 /**
  * Why a message, or one recipient of it, was not delivered. These codes are part of the public status-notice
