@@ -12,9 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import uk.xborder.gateway.audit.AuditPki;
+import uk.xborder.gateway.audit.evidence.BundleVerifier;
 import uk.xborder.gateway.audit.merkle.InclusionProof;
 import uk.xborder.gateway.audit.merkle.InclusionProofVerifier;
 import uk.xborder.gateway.audit.merkle.MerkleHash;
+import uk.xborder.gateway.audit.verify.VerificationReport;
 
 /** Who may use which endpoint, and what each answers, through real HTTP. */
 class AuditApiAccessTest {
@@ -71,7 +74,7 @@ class AuditApiAccessTest {
     }
 
     @Test
-    void anAuditorListsCheckpointsExportsEvidenceAndVerifiesTheLog() {
+    void anAuditorListsCheckpointsExportsEvidenceAndVerifiesTheLog() throws Exception {
         HttpResponse<String> checkpoints = api.getAsAuditor("/api/audit/checkpoints");
         assertThat(checkpoints.statusCode()).isEqualTo(200);
         assertThat(api.json(checkpoints).get("checkpoints")).isNotEmpty();
@@ -80,9 +83,14 @@ class AuditApiAccessTest {
                 RunningApi.JUSTIFICATION, "application/json", "{\"exchangeId\": \"" + RunningApi.EXCHANGE_REJECTED
                         + "\"}");
         assertThat(export.statusCode()).isEqualTo(200);
-        assertThat(export.headers().firstValue("Content-Disposition"))
-                .hasValue("attachment; filename=\"evidence.json\"");
+        assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).matches("attachment; filename=\"evidence-\\d{8}T\\d{6}Z\\.json\""));
         assertThat(api.json(export).get("entries")).hasSize(2);
+        // What the auditor downloaded is a bundle that verifies offline, with nothing but the root certificate.
+        VerificationReport offline = BundleVerifier.trusting(List.of(AuditPki.certificate("uk-root-ca")),
+                AuditPki.crls("uk-root-ca")).verify(export.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(offline.ok()).as(offline.summary()).isTrue();
+        assertThat(offline.entriesChecked()).isEqualTo(2);
 
         HttpResponse<String> verify = api.post("/api/audit/verify", "auditor", ExampleUsers.AUDITOR_PASSWORD,
                 RunningApi.JUSTIFICATION, null, null);

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.audit.AuditPki;
 import uk.xborder.gateway.audit.InMemoryAuditLog;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
+import uk.xborder.gateway.audit.evidence.EvidenceExporter;
 import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
@@ -38,8 +40,8 @@ import uk.xborder.gateway.pipeline.ReasonCode;
 /**
  * The audit API in a real Camel Main on a free loopback port, with the settings docs/audit-api.md gives (API, health
  * and metrics on one port) and the example users file, over a log holding two exchanges: by default the in-memory
- * log with stand-ins for the evidence exporter and live verifier, or any log, exporter and verifier given. Plus a
- * small HTTP client.
+ * log with the gateway's evidence exporter and a stand-in for the live verifier, or any log, exporter and verifier
+ * given. Plus a small HTTP client.
  *
  * <p>A test class on the in-memory log registers it as an extension, which starts it before the class's tests and
  * stops it after them: {@code @RegisterExtension static final RunningApi api = RunningApi.onInMemoryLog();}
@@ -70,21 +72,21 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
     }
 
     /**
-     * On the in-memory log (checkpoints signed with the example audit key), with stand-ins for export (a JSON list of
-     * event keys) and verification; not started yet: register it as an extension.
+     * On the in-memory log (checkpoints signed with the example audit key), with the gateway's own evidence export
+     * and a stand-in for verification; not started yet: register it as an extension.
      */
     static RunningApi onInMemoryLog() {
         Clock clock = Clock.systemUTC();
         CheckpointSigner signer;
+        X509Certificate auditCertificate;
         try {
             signer = CheckpointSigner.create(AuditPki.identity("audit"), clock);
+            auditCertificate = AuditPki.certificate("audit");
         } catch (Exception e) {
             throw new IllegalStateException("the example audit key could not be read", e);
         }
         InMemoryAuditLog log = new InMemoryAuditLog(signer, clock);
-        EvidenceExport export = query -> new ExportedBundle("application/json", "evidence.json",
-                toJson(Map.of("entries", log.search(query).items().stream()
-                        .map(e -> e.event().eventKey()).toList())));
+        EvidenceExport export = EvidenceExport.of(new EvidenceExporter(log, clock, List.of(auditCertificate)), clock);
         return new RunningApi(log, export, null);
     }
 
@@ -276,14 +278,6 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
                 ReasonCode.SCHEMA_INVALID, "the message does not satisfy the agency's schema", "gateway/outbound",
                 "nca", List.of("spoc-ie"), "UK_GSC SECRET", null, null, null, "cd".repeat(32)));
         log.checkpoint();
-    }
-
-    private static byte[] toJson(Object value) {
-        try {
-            return new ObjectMapper().writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int freePort() throws IOException {
