@@ -7,7 +7,9 @@ import uk.xborder.gateway.directory.PartyDirectory;
 
 /**
  * Makes one outbound route for each agency in the partner directory, from the {@code agency-outbound} template in
- * {@code routes/outbound.camel.yaml}. Adding an agency is a directory change, not a code change.
+ * {@code routes/outbound.camel.yaml}. Adding an agency is a directory change, not a code change. Each instance's step
+ * ids are prefixed with its route id ({@code outbound-police-scotland-admit}), so step ids stay unique across the
+ * gateway.
  */
 public class AgencyRoutes extends RouteBuilder {
 
@@ -16,8 +18,10 @@ public class AgencyRoutes extends RouteBuilder {
         PartyDirectory directory = getCamelContext().getRegistry()
                 .lookupByNameAndType("partyDirectory", PartyDirectory.class);
         for (Agency agency : directory.agencies()) {
+            String routeId = "outbound-" + agency.id();
             templatedRoute("agency-outbound")
-                    .routeId("outbound-" + agency.id())
+                    .routeId(routeId)
+                    .prefixId(routeId + "-")
                     .parameter("agency", agency.id());
         }
     }

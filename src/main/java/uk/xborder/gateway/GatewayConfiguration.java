@@ -46,7 +46,8 @@ import uk.xborder.gateway.xml.SchemaCatalog;
  * Wires the gateway from its settings: the broker and JMS component, the partner directory, the gateway's signing
  * identity, and one bean per pipeline step, bound under the names the routes use.
  *
- * <p>A {@code clock} bound before start-up (e.g. by a test) is used instead of the system clock.
+ * <p>A {@code clock} bound before start-up (e.g. by a test) is used instead of the system clock, and a
+ * {@code formatRegistry} instead of the built-in formats.
  */
 public class GatewayConfiguration implements CamelConfiguration {
 
@@ -102,12 +103,13 @@ public class GatewayConfiguration implements CamelConfiguration {
         GradingTables grading = GradingTables.loadDefault();
         MarkingTable markings = MarkingTable.loadDefault();
         SchemaCatalog schemas = SchemaCatalog.loadDefault();
-        FormatRegistry formats = FormatRegistry.create(schemas, grading, markings);
+        FormatRegistry formats = existing(registry, "formatRegistry", FormatRegistry.class,
+                FormatRegistry.create(schemas, grading, markings));
         PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown)
                 .load(Path.of(directoryFile));
         registry.bind("partyDirectory", directory);
 
-        AcceptedMessages accepted = new AcceptedMessages(auditLog.database(), clock);
+        AcceptedMessages accepted = AcceptedMessages.open(auditLog.database(), clock);
 
         SigningIdentity identity = GatewayIdentity.load(identityCertificate, identityKey, identityPkcs12,
                 identityPasswordEnv, identityPasswordFile);

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.apache.camel.Exchange;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
+
 /**
  * What is known about one API request as it goes through its route: its id, the step it is, who sent it and why, and
  * what it asked for. Kept on the exchange so that the refusal of a request can be audited with whatever was known
@@ -12,7 +14,6 @@ import org.apache.camel.Exchange;
  */
 public final class ApiRequest {
 
-    static final String PROPERTY = "gwApiRequest";
     /** How much of an unverified user name is kept in the audit log. */
     private static final int CLAIMED_NAME_LENGTH = 64;
 
@@ -34,12 +35,12 @@ public final class ApiRequest {
         VertxHttp http = VertxHttp.of(exchange).orElseThrow(() -> new IllegalStateException(
                 "the audit API is served by platform-http on Vert.x only"));
         ApiRequest request = new ApiRequest(step, http);
-        exchange.setProperty(PROPERTY, request);
+        exchange.setProperty(ExchangeProperties.API_REQUEST, request);
         return request;
     }
 
     static Optional<ApiRequest> of(Exchange exchange) {
-        return Optional.ofNullable(exchange.getProperty(PROPERTY, ApiRequest.class));
+        return Optional.ofNullable(exchange.getProperty(ExchangeProperties.API_REQUEST, ApiRequest.class));
     }
 
     static ApiRequest require(Exchange exchange) {

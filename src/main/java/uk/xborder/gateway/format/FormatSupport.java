@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import uk.xborder.gateway.pipeline.GatewayFault;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
-import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.message.ClassificationScheme;
 import uk.xborder.gateway.message.GradingScheme;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
@@ -47,14 +47,16 @@ final class FormatSupport {
 
     /**
      * Returns the canonical message a translator built from a valid source document, after checking it against the
-     * canonical schema and rules. A failure here means the translator is wrong, not the sender.
+     * canonical schema and rules. A schema failure here means the translator is wrong, not the sender.
+     *
+     * @throws GatewayFault when the canonical schema refuses the translator's output
      */
     IntelligenceMessage checkedCanonical(IntelligenceMessage message, String fromFormatId) {
         canonicalRules.check(message);
         try {
             catalog.validate(JaxbCodec.marshalToDocument(message), PublicSchema.CANONICAL.id());
         } catch (MessageRejectedException e) {
-            throw new MessageRejectedException(ReasonCode.INTERNAL_ERROR, "Translation from " + fromFormatId
+            throw new GatewayFault("Translation from " + fromFormatId
                     + " produced a canonical message its schema refuses: " + e.explanation());
         }
         return message;
@@ -62,14 +64,16 @@ final class FormatSupport {
 
     /**
      * UTF-8 XML of a translator's output, validated against the target schema first: a translator never emits
-     * invalid output. A failure is the gateway's fault, reported as {@code INTERNAL_ERROR}.
+     * invalid output.
+     *
+     * @throws GatewayFault when the target schema refuses the output: the translator is wrong, not the sender
      */
     byte[] emit(Object root, PublicSchema schema) {
         byte[] xml = JaxbCodec.marshal(root);
         try {
             catalog.validate(parser.parse(xml), schema.id());
         } catch (MessageRejectedException e) {
-            throw new MessageRejectedException(ReasonCode.INTERNAL_ERROR,
+            throw new GatewayFault(
                     "Translation to " + schema.id() + " produced output its schema refuses: " + e.explanation());
         }
         return xml;

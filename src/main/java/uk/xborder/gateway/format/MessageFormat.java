@@ -39,7 +39,10 @@ public interface MessageFormat {
      *
      * @throws MessageRejectedException {@code SCHEMA_INVALID} when the document breaks a rule of the format that
      *                                  XML Schema 1.0 cannot express (for example a handling code that needs
-     *                                  conditions given without them)
+     *                                  conditions given without them), {@code INVALID_VALUE} for a value the schema
+     *                                  allows but the canonical model cannot hold
+     * @throws uk.xborder.gateway.pipeline.GatewayFault when the translation is wrong (its output breaks the
+     *                                  canonical schema): the gateway's fault, never reported as a refusal
      */
     IntelligenceMessage toCanonical(Document validatedDocument);
 
@@ -54,6 +57,8 @@ public interface MessageFormat {
      *                                   recipient is refused
      * @throws MessageRejectedException  with another reason when the format cannot carry the message for a reason
      *                                   the sender can act on (for example {@code NO_LEGAL_BASIS})
+     * @throws uk.xborder.gateway.pipeline.GatewayFault when the output breaks this format's schema: the
+     *                                   translator is wrong, not the sender
      * @throws IllegalArgumentException  when {@code recipientPartyId} is not a recipient of the message
      */
     byte[] fromCanonical(IntelligenceMessage message, String recipientPartyId);

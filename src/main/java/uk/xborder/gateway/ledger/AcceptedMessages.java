@@ -20,12 +20,21 @@ import javax.sql.DataSource;
  */
 public final class AcceptedMessages {
 
+    /** SQLSTATE of a unique or primary key violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final DataSource database;
     private final Clock clock;
 
-    public AcceptedMessages(DataSource database, Clock clock) {
+    private AcceptedMessages(DataSource database, Clock clock) {
         this.database = database;
         this.clock = clock;
+    }
+
+    /** The ledger on this database, its tables migrated first (several nodes may do so at once). */
+    public static AcceptedMessages open(DataSource database, Clock clock) {
+        LedgerSchema.migrate(database);
+        return new AcceptedMessages(database, clock);
     }
 
     /** @return the transport message id under which this message id was accepted, if it was */
@@ -44,22 +53,15 @@ public final class AcceptedMessages {
     }
 
     /**
-     * Records the message as accepted, durably, before the agency's message is acknowledged. Remembering the same
-     * transport message again (a redelivery) changes nothing. If another node accepted the same message id through
-     * another transport message meanwhile, this throws, so that this node's exchange rolls back and, redelivered,
-     * is refused as a duplicate.
+     * Records the message as accepted, durably, before the agency's message is acknowledged. Inserts first and lets
+     * the primary key decide: only when the id is already there is the existing row read, once. Remembering the
+     * same transport message again (a redelivery) changes nothing. If another node accepted the same message id
+     * through another transport message meanwhile, this throws, so that this node's exchange rolls back and,
+     * redelivered, is refused as a duplicate.
      *
      * @throws ConcurrentAcceptanceException another node accepted the id through another transport message
      */
     public void remember(String agencyId, String messageId, String transportMessageId) {
-        Optional<String> existing = acceptedVia(agencyId, messageId);
-        if (existing.isPresent()) {
-            if (existing.get().equals(transportMessageId)) {
-                return;
-            }
-            throw new ConcurrentAcceptanceException("message id " + messageId + " of " + agencyId
-                    + " was accepted by another node meanwhile", null);
-        }
         try (Connection c = database.getConnection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO gateway_accepted_message"
                      + " (agency, message_id, transport_message_id, accepted_at) VALUES (?, ?, ?, ?)")) {
@@ -70,12 +72,25 @@ public final class AcceptedMessages {
             insert.setTimestamp(4, Timestamp.from(clock.instant()));
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (acceptedVia(agencyId, messageId).filter(via -> !via.equals(transportMessageId)).isPresent()) {
-                throw new ConcurrentAcceptanceException("message id " + messageId + " of " + agencyId
-                        + " was accepted by another node meanwhile", e);
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalStateException("message id " + messageId + " of " + agencyId
+                        + " could not be recorded as accepted", e);
             }
+            alreadyAccepted(agencyId, messageId, transportMessageId, e);
+        }
+    }
+
+    /** The id is on record: fine for a redelivery of the same transport message, a conflict for any other. */
+    private void alreadyAccepted(String agencyId, String messageId, String transportMessageId, SQLException conflict) {
+        Optional<String> via = acceptedVia(agencyId, messageId);
+        if (via.isEmpty()) {
+            // The row that conflicted is gone again: nothing deletes accepted ids, so the database is not as expected.
             throw new IllegalStateException("message id " + messageId + " of " + agencyId
-                    + " could not be recorded as accepted", e);
+                    + " conflicted with a record that no longer exists", conflict);
+        }
+        if (!via.get().equals(transportMessageId)) {
+            throw new ConcurrentAcceptanceException("message id " + messageId + " of " + agencyId
+                    + " was accepted by another node meanwhile", conflict);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.Agency;
 import uk.xborder.gateway.directory.PartyDirectory;
@@ -18,8 +19,6 @@ import uk.xborder.gateway.pipeline.ReasonCode;
  */
 public final class Admission {
 
-    /** Exchange property naming the agency whose queue the message came from; set by the route. */
-    public static final String AGENCY_PROPERTY = "gwAgency";
 
     private final PartyDirectory directory;
     private final long maxMessageBytes;
@@ -49,11 +48,11 @@ public final class Admission {
      * admission finished is still recorded and kept.
      */
     public OutboundMessage open(Exchange exchange) {
-        OutboundMessage existing = exchange.getProperty(OutboundMessage.PROPERTY, OutboundMessage.class);
+        OutboundMessage existing = exchange.getProperty(ExchangeProperties.OUTBOUND, OutboundMessage.class);
         if (existing != null) {
             return existing;
         }
-        String agencyId = exchange.getProperty(AGENCY_PROPERTY, String.class);
+        String agencyId = exchange.getProperty(ExchangeProperties.AGENCY, String.class);
         Agency agency = directory.agency(agencyId).orElseThrow(() -> new IllegalStateException(
                 "route consumes for agency '" + agencyId + "', which is not in the partner directory"));
         Message in = exchange.getMessage();
@@ -61,7 +60,7 @@ public final class Admission {
         byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : in.getBody(byte[].class);
         OutboundMessage message = new OutboundMessage(agency, in.getHeader("JMSMessageID", String.class),
                 body, bytes == null ? new byte[0] : bytes, clock.instant());
-        exchange.setProperty(OutboundMessage.PROPERTY, message);
+        exchange.setProperty(ExchangeProperties.OUTBOUND, message);
         return message;
     }
 }

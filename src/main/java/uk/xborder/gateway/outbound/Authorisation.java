@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 
 import org.apache.camel.ExchangeProperty;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.message.MessageFacts;
@@ -24,7 +25,7 @@ public final class Authorisation {
         this.audit = audit;
     }
 
-    public void authorise(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message) {
+    public void authorise(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message) {
         MessageFacts facts = message.facts().orElseThrow();
         for (String recipient : new LinkedHashSet<>(facts.recipients())) {
             try {

@@ -4,6 +4,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.w3c.dom.Document;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.format.FormatRegistry;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
@@ -19,7 +20,7 @@ public final class Canonicalisation {
         this.audit = audit;
     }
 
-    public IntelligenceMessage translate(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
+    public IntelligenceMessage translate(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
                                          @Body Document document) {
         IntelligenceMessage canonical = formats.get(message.agency().format()).toCanonical(document);
         message.canonical(canonical, CanonicalFacts.of(canonical));

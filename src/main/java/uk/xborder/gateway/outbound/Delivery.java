@@ -3,6 +3,7 @@ package uk.xborder.gateway.outbound;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.crypto.Digests;
 
@@ -18,14 +19,14 @@ public final class Delivery {
         this.audit = audit;
     }
 
-    public void release(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
-                        @ExchangeProperty(RecipientTranslation.RECIPIENT_PROPERTY) String recipient,
+    public void release(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
+                        @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                         @Body byte[] envelope) {
         audit.recipientStep(message, recipient, "RELEASED", AuditOperation.DISCLOSURE, Digests.sha256Hex(envelope));
     }
 
-    public void confirm(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
-                        @ExchangeProperty(RecipientTranslation.RECIPIENT_PROPERTY) String recipient,
+    public void confirm(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
+                        @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                         @Body byte[] envelope) {
         message.result(RecipientResult.accepted(recipient));
         audit.recipientStep(message, recipient, "DELIVERED", AuditOperation.DISCLOSURE, Digests.sha256Hex(envelope));

@@ -18,12 +18,10 @@ import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
 /**
  * The state of one outbound exchange as it moves through the pipeline: the original as received, what was learnt
  * about it, and the outcome for each recipient. Kept as an exchange property so that every step, including the error
- * handlers and the per-recipient sub-exchanges, sees the same record.
+ * handlers and the per-recipient sub-exchanges, sees the same record ({@link uk.xborder.gateway.pipeline.ExchangeProperties#OUTBOUND}).
  */
 public final class OutboundMessage {
 
-    /** Name of the Camel exchange property that holds this object. */
-    public static final String PROPERTY = "gwOutbound";
 
     private final String exchangeId;
     private final Agency agency;

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.crypto.Encryptor;
 import uk.xborder.gateway.crypto.Signer;
@@ -29,16 +30,16 @@ public final class Protection {
         this.audit = audit;
     }
 
-    public byte[] sign(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
-                       @ExchangeProperty(RecipientTranslation.RECIPIENT_PROPERTY) String recipient,
+    public byte[] sign(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
+                       @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                        @Body byte[] document) throws GeneralSecurityException {
         byte[] signed = signer.sign(document);
         audit.recipientStep(message, recipient, "SIGNED", AuditOperation.ALTERATION, Digests.sha256Hex(signed));
         return signed;
     }
 
-    public byte[] encrypt(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
-                          @ExchangeProperty(RecipientTranslation.RECIPIENT_PROPERTY) String recipient,
+    public byte[] encrypt(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
+                          @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                           @Body byte[] signed) throws GeneralSecurityException {
         byte[] encrypted = encryptor.encrypt(signed, directory.partner(recipient).orElseThrow().certificate());
         audit.recipientStep(message, recipient, "ENCRYPTED", AuditOperation.ALTERATION, Digests.sha256Hex(encrypted));

@@ -3,6 +3,7 @@ package uk.xborder.gateway.outbound;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
@@ -23,8 +24,8 @@ public final class RecipientFailures {
     }
 
     public void refused(Exchange exchange) {
-        OutboundMessage message = exchange.getProperty(OutboundMessage.PROPERTY, OutboundMessage.class);
-        String recipient = exchange.getProperty(RecipientTranslation.RECIPIENT_PROPERTY, String.class);
+        OutboundMessage message = exchange.getProperty(ExchangeProperties.OUTBOUND, OutboundMessage.class);
+        String recipient = exchange.getProperty(ExchangeProperties.RECIPIENT, String.class);
         MessageRejectedException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
                 MessageRejectedException.class);
         message.result(RecipientResult.rejected(recipient, refusal));
@@ -34,10 +35,10 @@ public final class RecipientFailures {
 
     /** Records the failure and prepares the held copy; the route sends it to the failed queue. */
     public void failed(Exchange exchange) {
-        OutboundMessage message = exchange.getProperty(OutboundMessage.PROPERTY, OutboundMessage.class);
-        String recipient = exchange.getProperty(RecipientTranslation.RECIPIENT_PROPERTY, String.class);
+        OutboundMessage message = exchange.getProperty(ExchangeProperties.OUTBOUND, OutboundMessage.class);
+        String recipient = exchange.getProperty(ExchangeProperties.RECIPIENT, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        byte[] envelope = exchange.getProperty(Wrapping.ENVELOPE_PROPERTY, byte[].class);
+        byte[] envelope = exchange.getProperty(ExchangeProperties.ENVELOPE, byte[].class);
         String step = envelope != null ? "delivery" : "preparation";
         String explanation = "The " + step + " for '" + recipient + "' failed after retries ("
                 + (cause == null ? "unknown cause" : cause.getClass().getSimpleName())

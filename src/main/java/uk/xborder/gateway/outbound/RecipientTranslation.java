@@ -2,6 +2,7 @@ package uk.xborder.gateway.outbound;
 
 import org.apache.camel.ExchangeProperty;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
@@ -14,8 +15,6 @@ import uk.xborder.gateway.format.FormatRegistry;
  */
 public final class RecipientTranslation {
 
-    /** Exchange property naming the recipient a per-recipient sub-exchange works for; set by the route. */
-    public static final String RECIPIENT_PROPERTY = "gwRecipient";
 
     private final PartyDirectory directory;
     private final FormatRegistry formats;
@@ -27,8 +26,8 @@ public final class RecipientTranslation {
         this.audit = audit;
     }
 
-    public byte[] translate(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
-                            @ExchangeProperty(RECIPIENT_PROPERTY) String recipient) {
+    public byte[] translate(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
+                            @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient) {
         Partner partner = directory.partner(recipient).orElseThrow();
         byte[] document = formats.get(partner.format()).fromCanonical(message.canonical(), recipient);
         audit.recipientStep(message, recipient, "TRANSLATED", AuditOperation.ALTERATION, Digests.sha256Hex(document));

@@ -7,6 +7,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
@@ -57,7 +58,7 @@ public final class Rejection {
 
     /** Some recipients were refused: keep the original so that it can be sent to them once the cause is fixed. */
     public void keepForRefusedRecipients(Exchange exchange) {
-        OutboundMessage message = exchange.getProperty(OutboundMessage.PROPERTY, OutboundMessage.class);
+        OutboundMessage message = exchange.getProperty(ExchangeProperties.OUTBOUND, OutboundMessage.class);
         String refused = message.results().stream()
                 .filter(r -> r.outcome() == RecipientOutcome.REJECTED)
                 .map(r -> r.partyId() + ":" + r.reason())

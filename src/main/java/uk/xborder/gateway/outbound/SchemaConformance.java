@@ -4,6 +4,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.w3c.dom.Document;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.format.FormatRegistry;
 import uk.xborder.gateway.xml.SchemaCatalog;
@@ -24,7 +25,7 @@ public final class SchemaConformance {
         this.audit = audit;
     }
 
-    public void validate(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
+    public void validate(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
                          @Body Document document) {
         String format = message.agency().format();
         formats.get(format).messageId(document).ifPresent(message::claimedMessageId);

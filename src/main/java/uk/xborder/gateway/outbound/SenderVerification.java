@@ -2,6 +2,7 @@ package uk.xborder.gateway.outbound;
 
 import org.apache.camel.ExchangeProperty;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.ledger.AcceptedMessages;
@@ -25,7 +26,7 @@ public final class SenderVerification {
         this.audit = audit;
     }
 
-    public void verify(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message) {
+    public void verify(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message) {
         MessageFacts facts = message.facts().orElseThrow();
         String queueOwner = message.agency().id();
         if (!queueOwner.equals(facts.sender())) {
@@ -48,7 +49,7 @@ public final class SenderVerification {
     }
 
     /** Last step of a completed exchange: from now on the same message id is a duplicate. */
-    public void remember(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message) {
+    public void remember(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message) {
         accepted.remember(message.agency().id(), message.messageId().orElseThrow(), message.transportMessageId());
     }
 }

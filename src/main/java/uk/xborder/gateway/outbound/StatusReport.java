@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.pipeline.ReasonCode;
@@ -34,7 +35,7 @@ public final class StatusReport {
     }
 
     public void report(Exchange exchange) {
-        OutboundMessage message = exchange.getProperty(OutboundMessage.PROPERTY, OutboundMessage.class);
+        OutboundMessage message = exchange.getProperty(ExchangeProperties.OUTBOUND, OutboundMessage.class);
         StatusNotice notice = notice(message);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
@@ -43,7 +44,7 @@ public final class StatusReport {
         out.setHeader(GatewayHeaders.EXCHANGE_ID, message.exchangeId());
         out.setHeader(GatewayHeaders.TRANSPORT_MESSAGE_ID, message.transportMessageId());
         message.messageId().ifPresent(id -> out.setHeader(GatewayHeaders.MESSAGE_ID, id));
-        out.setHeader("GwOutcome", notice.getOutcome().value());
+        out.setHeader(GatewayHeaders.OUTCOME, notice.getOutcome().value());
         audit.step(message, "STATUS_ISSUED", AuditOperation.DISCLOSURE, message.originalDigest());
     }
 

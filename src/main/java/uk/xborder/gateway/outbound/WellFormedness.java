@@ -4,6 +4,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.w3c.dom.Document;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.xml.SafeXmlParser;
 
@@ -18,7 +19,7 @@ public final class WellFormedness {
         this.audit = audit;
     }
 
-    public Document parse(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message, @Body byte[] xml) {
+    public Document parse(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message, @Body byte[] xml) {
         Document document = parser.parse(xml);
         audit.step(message, "WELL_FORMED", AuditOperation.COLLECTION, message.originalDigest());
         return document;

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 
+import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
@@ -22,10 +23,6 @@ import uk.xborder.gateway.pipeline.GatewayHeaders;
  */
 public final class Wrapping {
 
-    /** Exchange property holding the finished envelope (kept for replay if delivery fails). */
-    public static final String ENVELOPE_PROPERTY = "gwEnvelope";
-    /** Exchange property holding the endpoint URI the envelope goes to. */
-    public static final String ENDPOINT_PROPERTY = "gwEndpoint";
 
     private final PartyDirectory directory;
     private final EnvelopeWriter writer;
@@ -39,16 +36,16 @@ public final class Wrapping {
         this.clock = clock;
     }
 
-    public byte[] wrap(@ExchangeProperty(OutboundMessage.PROPERTY) OutboundMessage message,
-                       @ExchangeProperty(RecipientTranslation.RECIPIENT_PROPERTY) String recipient,
+    public byte[] wrap(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
+                       @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                        @Body byte[] encrypted, Exchange exchange) {
         Partner partner = directory.partner(recipient).orElseThrow();
         String messageId = message.messageId().orElseThrow();
         byte[] envelope = writer.write(new EnvelopeHeader(messageId, message.exchangeId(), message.agency().id(),
                 recipient, clock.instant(), partner.format()), encrypted);
 
-        exchange.setProperty(ENVELOPE_PROPERTY, envelope);
-        exchange.setProperty(ENDPOINT_PROPERTY, partner.endpoint());
+        exchange.setProperty(ExchangeProperties.ENVELOPE, envelope);
+        exchange.setProperty(ExchangeProperties.ENDPOINT, partner.endpoint());
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(GatewayHeaders.MESSAGE_ID, messageId);

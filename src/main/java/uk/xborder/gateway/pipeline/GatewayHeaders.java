@@ -15,7 +15,8 @@ public final class GatewayHeaders {
     public static final String TRANSPORT_MESSAGE_ID = "GwTransportMessageId";
     public static final String REFUSED_RECIPIENTS = "GwRefusedRecipients";
     public static final String FAILED_STEP = "GwFailedStep";
-    public static final String ENDPOINT = "GwEndpoint";
+    /** On status notices: the overall outcome (ACCEPTED, PARTIALLY_ACCEPTED, REJECTED, FAILED), for selectors. */
+    public static final String OUTCOME = "GwOutcome";
     /** Artemis duplicate detection: a second message with the same value is dropped by the broker. */
     public static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +32,8 @@ import uk.xborder.gateway.audit.store.JdbcAuditLog;
 
 /**
  * The accepted-message record on each database, with two gateway nodes sharing it: what one node accepted, the other
- * knows, and the two can never both accept the same message id.
+ * knows, and the two can never both accept the same message id. A database left by the release before the ledger
+ * had its own migrations opens with its record intact.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcceptedMessagesTest {
@@ -94,11 +97,67 @@ class AcceptedMessagesTest {
         assertThat(node2.acceptedVia("police-scotland", "PS-3")).contains("ID:jms-3a");
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aDatabaseTheReleaseBeforeLeftStillOpensWithWhatItAccepted(String database) throws Exception {
+        AuditStoreSettings settings = freshDatabase(database);
+        asTheReleaseBeforeLeftIt(settings);
+        assertThat(appliedVersions(settings, "audit_schema_history")).as("as released").endsWith("1", "2");
+
+        AcceptedMessages node = node(settings);
+
+        assertThat(node.acceptedVia("police-scotland", "PS-OLD")).contains("ID:jms-old");
+        assertThatThrownBy(() -> node.remember("police-scotland", "PS-OLD", "ID:jms-other"))
+                .isInstanceOf(ConcurrentAcceptanceException.class);
+        node.remember("police-scotland", "PS-NEW", "ID:jms-new");
+        assertThat(node.acceptedVia("police-scotland", "PS-NEW")).contains("ID:jms-new");
+        assertThat(appliedVersions(settings, "ledger_schema_history")).endsWith("1");
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void theLedgerKeepsItsOwnMigrationHistory(String database) throws Exception {
+        AuditStoreSettings settings = freshDatabase(database);
+        node(settings);
+
+        assertThat(appliedVersions(settings, "audit_schema_history")).as("audit log").doesNotContain("2");
+        assertThat(appliedVersions(settings, "ledger_schema_history")).as("ledger").endsWith("1");
+    }
+
     private AcceptedMessages node(AuditStoreSettings settings) throws Exception {
         JdbcAuditLog log = AuditStoreFactory.open(settings, CheckpointSigner.create(AuditPki.identity("audit")),
                 new SimpleMeterRegistry());
         opened.add(log);
-        return new AcceptedMessages(log.database(), Clock.systemUTC());
+        return AcceptedMessages.open(log.database(), Clock.systemUTC());
+    }
+
+    /**
+     * A database as the release before the ledger had its own migrations left it: the accepted-message table made
+     * by the audit log's migration V2, recorded in the audit log's history, and an accepted message in it.
+     */
+    private static void asTheReleaseBeforeLeftIt(AuditStoreSettings settings) throws Exception {
+        Flyway.configure().dataSource(settings.jdbcUrl(), settings.user(), null)
+                .locations("classpath:db/audit", "classpath:db/audit-release-1")
+                .table("audit_schema_history").baselineOnMigrate(true).baselineVersion("0")
+                .load().migrate();
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), null);
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO gateway_accepted_message (agency, message_id, transport_message_id, accepted_at)"
+                    + " VALUES ('police-scotland', 'PS-OLD', 'ID:jms-old', CURRENT_TIMESTAMP)");
+        }
+    }
+
+    private static List<String> appliedVersions(AuditStoreSettings settings, String historyTable) throws Exception {
+        List<String> versions = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), null);
+             Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT \"version\" FROM \"" + historyTable + "\""
+                     + " WHERE \"success\" ORDER BY \"installed_rank\"")) {
+            while (rows.next()) {
+                versions.add(rows.getString(1));
+            }
+        }
+        return versions;
     }
 
     private AuditStoreSettings freshDatabase(String database) throws Exception {

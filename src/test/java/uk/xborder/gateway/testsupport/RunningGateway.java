@@ -41,15 +41,18 @@ public final class RunningGateway implements AutoCloseable {
     private final int port;
     private final int httpPort;
     private final Map<String, String> overrides;
+    private final Map<String, Object> beans;
     private Main main;
     private Connection connection;
     private Session session;
 
-    private RunningGateway(Path dataDirectory, int port, Map<String, String> overrides) throws IOException {
+    private RunningGateway(Path dataDirectory, int port, Map<String, String> overrides, Map<String, Object> beans)
+            throws IOException {
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.httpPort = freePort();
         this.overrides = overrides;
+        this.beans = beans;
     }
 
     public static RunningGateway start() throws Exception {
@@ -58,7 +61,16 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Starts with settings overridden, e.g. a partner directory written by the test. */
     public static RunningGateway start(Map<String, String> overrides) throws Exception {
-        RunningGateway gateway = new RunningGateway(Files.createTempDirectory("gateway-test"), freePort(), overrides);
+        return start(overrides, Map.of());
+    }
+
+    /**
+     * Starts with settings overridden and beans bound before start-up, in place of those the gateway would make
+     * (the ones {@code GatewayConfiguration} looks up first, e.g. {@code clock} or {@code formatRegistry}).
+     */
+    public static RunningGateway start(Map<String, String> overrides, Map<String, Object> beans) throws Exception {
+        RunningGateway gateway = new RunningGateway(Files.createTempDirectory("gateway-test"), freePort(), overrides,
+                beans);
         gateway.boot();
         return gateway;
     }
@@ -89,6 +101,7 @@ public final class RunningGateway implements AutoCloseable {
         settings.put("gateway.delivery.retry-delay-ms", "50");
         settings.putAll(overrides);
         settings.forEach(main::addOverrideProperty);
+        beans.forEach(main::bind);
         main.start();
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
         connection = factory.createConnection();

@@ -1,0 +1,25 @@
+package uk.xborder.gateway.pipeline;
+
+/**
+ * Names of the Camel exchange properties the routes and the step beans share. The YAML routes use them as
+ * {@code ${exchangeProperty.<name>}} or {@code setProperty: name:}, with a comment naming the constant;
+ * {@code RouteNamesTest} checks that every name the routes use is one of these.
+ */
+public final class ExchangeProperties {
+
+    /** The agency whose queue the message arrived on; set by the outbound route template. */
+    public static final String AGENCY = "gwAgency";
+    /** The exchange record, {@code outbound.OutboundMessage}, seen by every step and error handler. */
+    public static final String OUTBOUND = "gwOutbound";
+    /** The recipient a per-recipient sub-exchange works for; set by the deliver-to-recipient route. */
+    public static final String RECIPIENT = "gwRecipient";
+    /** The sealed transport envelope for that recipient, once wrapped (what is held when delivery fails). */
+    public static final String ENVELOPE = "gwEnvelope";
+    /** The Camel endpoint URI the envelope is delivered to. */
+    public static final String ENDPOINT = "gwEndpoint";
+    /** The admitted API request ({@code api.ApiRequest}): who asked, with which justification. */
+    public static final String API_REQUEST = "gwApiRequest";
+
+    private ExchangeProperties() {
+    }
+}
