@@ -1,0 +1,45 @@
+package uk.xborder.gateway.cli.audit;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import uk.xborder.gateway.cli.tool.ExitCode;
+import uk.xborder.gateway.cli.tool.Json;
+import uk.xborder.gateway.cli.tool.LocalFiles;
+
+@Command(name = "export", description = {
+        "Write the evidence bundle of every entry the criteria select (no criteria: the whole log) to --out: the "
+                + "entries, their inclusion proofs, the signed checkpoints and the audit certificate chain.",
+        "Check it anywhere, offline, with: audit verify FILE --trust CA.pem. Roles auditor and admin."})
+public final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ApiOptions api;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the bundle.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        ObjectNode query = Json.mapper().createObjectNode();
+        selection.parameters().forEach(query::put);
+        LocalFiles.requireWritable(out);
+        byte[] bundle = api.client().post("/api/audit/export", query);
+        LocalFiles.write(out, bundle);
+        spec.commandLine().getOut().println("wrote evidence bundle " + out + " (" + bundle.length + " bytes)");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,52 @@
+package uk.xborder.gateway.cli.audit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import uk.xborder.gateway.cli.tool.ExitCode;
+import uk.xborder.gateway.cli.tool.Json;
+
+@Command(name = "proof", description = {
+        "The RFC 9162 inclusion proof of entry SEQ against a signed checkpoint, as JSON: seq, treeSize, leafHash, "
+                + "path, entry, canonicalEntry (the exact text hashed) and the checkpoint with its signature.",
+        "Without --tree-size: the latest checkpoint that covers the entry (one is signed if none does). "
+                + "Roles auditor and admin."})
+public final class ProofCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ApiOptions api;
+
+    @Parameters(paramLabel = "SEQ", description = "The entry's sequence number, from 0.")
+    long seq;
+
+    @Option(names = "--tree-size", paramLabel = "N", description = "Prove against the checkpoint of this size.")
+    Long treeSize;
+
+    @Override
+    public Integer call() {
+        if (seq < 0) {
+            throw api.refused("SEQ must be a whole number from 0");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (treeSize != null) {
+            if (treeSize <= seq) {
+                throw api.refused("--tree-size must be larger than SEQ: entry SEQ is not in a smaller tree");
+            }
+            parameters.put("treeSize", treeSize.toString());
+        }
+        Json.print(spec.commandLine().getOut(), Json.readOrNull(api.client().get("/api/audit/entries/" + seq
+                + "/proof", parameters)));
+        return ExitCode.OK;
+    }
+}
