@@ -59,7 +59,8 @@ final class BrokerOptions {
             throw new ParameterException(command.commandLine(), "--broker is not a broker URL such as "
                     + "tcp://127.0.0.1:61616");
         }
-        try (factory) {
+        // the factory is not closed: closing it would close the connection it made
+        try {
             if (user == null) {
                 return factory.createConnection();
             }
