@@ -9,7 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,8 @@ import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.cli.tool.ToolEnvironment;
-import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.RunningGateway;
-import uk.xborder.gateway.testsupport.StatusNotices;
+import uk.xborder.gateway.testsupport.SentReport;
 
 /**
  * The auditor's tool against the real gateway: the live commands go through the API with the user's own
@@ -47,12 +45,9 @@ class AuditCliTest {
     @BeforeAll
     void anExchangeHasTakenPlace() throws Exception {
         gateway = RunningGateway.start();
-        messageId = Examples.uniqueId("PS-IR");
-        String transportId = gateway.send("police-scotland", Examples.policeScotlandReport()
-                .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
-        Message status = gateway.receive("gw.agency.police-scotland.status",
-                "GwTransportMessageId = '" + transportId + "'", 20_000);
-        exchangeId = StatusNotices.parse(RunningGateway.bodyBytes(status)).exchangeId();
+        SentReport report = SentReport.through(gateway);
+        messageId = report.messageId();
+        exchangeId = report.exchangeId();
     }
 
     @AfterAll

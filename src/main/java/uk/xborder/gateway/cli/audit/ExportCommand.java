@@ -1,14 +1,11 @@
 package uk.xborder.gateway.cli.audit;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import uk.xborder.gateway.cli.tool.ExitCode;
 import uk.xborder.gateway.cli.tool.Json;
@@ -18,13 +15,7 @@ import uk.xborder.gateway.cli.tool.LocalFiles;
         "Write the evidence bundle of every entry the criteria select (no criteria: the whole log) to --out: the "
                 + "entries, their inclusion proofs, the signed checkpoints and the audit certificate chain.",
         "Check it anywhere, offline, with: audit verify FILE --trust CA.pem. Roles auditor and admin."})
-public final class ExportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ApiOptions api;
+public final class ExportCommand extends LiveCommand {
 
     @Mixin
     SelectionOptions selection;
@@ -39,7 +30,7 @@ public final class ExportCommand implements Callable<Integer> {
         LocalFiles.requireWritable(out);
         byte[] bundle = api.client().post("/api/audit/export", query);
         LocalFiles.write(out, bundle);
-        spec.commandLine().getOut().println("wrote evidence bundle " + out + " (" + bundle.length + " bytes)");
+        out().println("wrote evidence bundle " + out + " (" + bundle.length + " bytes)");
         return ExitCode.OK;
     }
 }

@@ -2,30 +2,19 @@ package uk.xborder.gateway.cli.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import uk.xborder.gateway.cli.tool.ExitCode;
-import uk.xborder.gateway.cli.tool.Json;
 
 @Command(name = "proof", description = {
         "The RFC 9162 inclusion proof of entry SEQ against a signed checkpoint, as JSON: seq, treeSize, leafHash, "
                 + "path, entry, canonicalEntry (the exact text hashed) and the checkpoint with its signature.",
         "Without --tree-size: the latest checkpoint that covers the entry (one is signed if none does). "
                 + "Roles auditor and admin."})
-public final class ProofCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ApiOptions api;
+public final class ProofCommand extends LiveCommand {
 
     @Parameters(paramLabel = "SEQ", description = "The entry's sequence number, from 0.")
     long seq;
@@ -45,8 +34,7 @@ public final class ProofCommand implements Callable<Integer> {
             }
             parameters.put("treeSize", treeSize.toString());
         }
-        Json.print(spec.commandLine().getOut(), Json.readOrNull(api.client().get("/api/audit/entries/" + seq
-                + "/proof", parameters)));
+        printed(api.client().get("/api/audit/entries/" + seq + "/proof", parameters));
         return ExitCode.OK;
     }
 }
