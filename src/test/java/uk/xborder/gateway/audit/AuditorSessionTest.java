@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import jakarta.jms.Message;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +21,8 @@ import uk.xborder.gateway.audit.evidence.BundleVerifier;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.crypto.Certificates;
-import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.RunningGateway;
-import uk.xborder.gateway.testsupport.StatusNotices;
+import uk.xborder.gateway.testsupport.SentReport;
 
 /**
  * The README's auditor session on the running gateway: find a message's trail over HTTP, export its evidence and
@@ -43,12 +41,9 @@ class AuditorSessionTest {
     @BeforeAll
     void anExchangeHasTakenPlace() throws Exception {
         gateway = RunningGateway.start();
-        messageId = Examples.uniqueId("PS-IR");
-        String transportId = gateway.send("police-scotland", Examples.policeScotlandReport()
-                .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
-        Message status = gateway.receive("gw.agency.police-scotland.status",
-                "GwTransportMessageId = '" + transportId + "'", 20_000);
-        exchangeId = StatusNotices.parse(RunningGateway.bodyBytes(status)).exchangeId();
+        SentReport report = SentReport.through(gateway);
+        messageId = report.messageId();
+        exchangeId = report.exchangeId();
     }
 
     @AfterAll

@@ -2,12 +2,13 @@ package uk.xborder.gateway.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import uk.xborder.gateway.cli.GatewayClient;
+import picocli.CommandLine;
+
+import uk.xborder.gateway.cli.GwCli;
+import uk.xborder.gateway.cli.tool.ToolEnvironment;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.xml.SafeXmlParser;
@@ -31,7 +35,7 @@ import uk.xborder.gateway.xml.SchemaCatalog;
 class OpenSslInteropTest {
 
     private RunningGateway gateway;
-    private GatewayClient client;
+    private CommandLine client;
 
     @TempDir
     Path dir;
@@ -39,8 +43,8 @@ class OpenSslInteropTest {
     @BeforeAll
     void start() throws Exception {
         gateway = RunningGateway.start();
-        client = new GatewayClient(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                gateway.brokerUrl());
+        client = GwCli.commandLine(ToolEnvironment.of(Map.of()));
+        client.setOut(new PrintWriter(new StringWriter(), true));
     }
 
     @AfterAll
@@ -54,12 +58,13 @@ class OpenSslInteropTest {
         Path report = Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", Examples.uniqueId("PS-IR"))
                 .writeTo(dir.resolve("report-" + partner + ".xml"));
-        assertThat(client.run("send", "police-scotland", report.toString())).isZero();
+        assertThat(client.execute("send", "--broker", gateway.brokerUrl(), "police-scotland", report.toString())).isZero();
 
         Path envelope = dir.resolve("envelope-" + partner + ".xml");
-        assertThat(client.run("receive", "gw.partner." + partner + ".out", envelope.toString(), "20")).isZero();
+        assertThat(client.execute("receive", "--broker", gateway.brokerUrl(),
+                "gw.partner." + partner + ".out", envelope.toString(), "--timeout", "20")).isZero();
         Path cms = dir.resolve("payload-" + partner + ".der");
-        assertThat(client.run("payload", envelope.toString(), cms.toString())).isZero();
+        assertThat(client.execute("payload", envelope.toString(), cms.toString())).isZero();
 
         Path certs = RunningGateway.projectDirectory().resolve("certs-example");
         Path signed = dir.resolve("signed-" + partner + ".der");

@@ -1,0 +1,42 @@
+package uk.xborder.gateway.cli;
+
+import java.util.Map;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+import uk.xborder.gateway.cli.gw.PayloadCommand;
+import uk.xborder.gateway.cli.gw.ReceiveCommand;
+import uk.xborder.gateway.cli.gw.SendCommand;
+import uk.xborder.gateway.cli.tool.ExitCode;
+import uk.xborder.gateway.cli.tool.ToolCommandLine;
+import uk.xborder.gateway.cli.tool.ToolEnvironment;
+
+/**
+ * {@code gw}, the client of agencies and operators: put a message on an agency queue, take one off any queue, open an
+ * envelope's payload. Each command is a class of package {@code cli.gw}; a new one is listed here.
+ */
+@Command(name = "gw", subcommands = {SendCommand.class, ReceiveCommand.class, PayloadCommand.class,
+        HelpCommand.class}, synopsisSubcommandLabel = "COMMAND",
+        description = "The gateway's client for agency systems and operators.")
+public final class GwCli {
+
+    static final Map<String, String> EXIT_CODES = ExitCode.describe(
+            ExitCode.OK, "done",
+            ExitCode.NEGATIVE, "nothing to report: no message within the timeout, no payload in the envelope",
+            ExitCode.USAGE, "bad command line: unknown command or option, missing or bad value, unusable file",
+            ExitCode.AUTHENTICATION, "the broker refused the login",
+            ExitCode.FORBIDDEN, "the broker refused this user the queue",
+            ExitCode.UNAVAILABLE, "the broker could not be reached",
+            ExitCode.INTERNAL, "unexpected error (the message says what)");
+
+    public static void main(String[] args) {
+        System.exit(commandLine(ToolEnvironment.system()).execute(args));
+    }
+
+    /** The tool, ready to {@code execute}; settings from the gateway's configuration. */
+    public static CommandLine commandLine(ToolEnvironment environment) {
+        return ToolCommandLine.create(new GwCli(), environment, new CliDefaults(new GatewaySettings()), EXIT_CODES);
+    }
+}

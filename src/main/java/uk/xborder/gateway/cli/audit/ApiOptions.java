@@ -1,0 +1,85 @@
+package uk.xborder.gateway.cli.audit;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import uk.xborder.gateway.cli.tool.Passwords;
+import uk.xborder.gateway.cli.tool.ToolEnvironment;
+import uk.xborder.gateway.crypto.Secret;
+
+/**
+ * Where and as whom a live {@code audit} command reads the log: the gateway's API, the user's own credentials and the
+ * justification that goes on the record with them.
+ */
+final class ApiOptions {
+
+    static final String USER_VARIABLE = "GATEWAY_API_USER";
+    static final String PASSWORD_VARIABLE = "GATEWAY_API_PASSWORD";
+    /** The API's limit on a justification. */
+    private static final int MAX_JUSTIFICATION = 500;
+
+    private final ToolEnvironment environment;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--gateway", paramLabel = "URL",
+            description = "The gateway's API (default: ${DEFAULT-VALUE}, from the gateway's settings).")
+    URI gateway;
+
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Your API user (default: $" + USER_VARIABLE + "). The password comes from --password-file, "
+                    + "else $" + PASSWORD_VARIABLE + ", else it is asked at the terminal; never on the command line.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "A file holding your API password (trailing line breaks ignored).")
+    Path passwordFile;
+
+    @Option(names = "--justification", paramLabel = "TEXT", required = true,
+            description = "Why you are reading the log; recorded in the log with your name before anything is read.")
+    String justification;
+
+    ApiOptions(ToolEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** Refuses, before any request, what the API would refuse; nothing is sent for a wrong command line. */
+    void check() {
+        if (justification.isBlank() || justification.length() > MAX_JUSTIFICATION
+                || justification.chars().anyMatch(Character::isISOControl)) {
+            throw refused("--justification must be plain text of 1 to " + MAX_JUSTIFICATION + " characters");
+        }
+        String scheme = gateway.getScheme();
+        if (gateway.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
+            throw refused("--gateway must be an http or https URL such as http://127.0.0.1:8080");
+        }
+        if (name() == null) {
+            throw refused("say who you are with --user NAME or $" + USER_VARIABLE);
+        }
+    }
+
+    /** The client, with the user's password (asked for now if it must be). */
+    ApiClient client() {
+        check();
+        Secret password = Passwords.find(name(), passwordFile, PASSWORD_VARIABLE, "--password-file", environment);
+        try {
+            return new ApiClient(gateway, name(), password, justification);
+        } finally {
+            password.destroy();
+        }
+    }
+
+    ParameterException refused(String sentence) {
+        return new ParameterException(command.commandLine(), sentence);
+    }
+
+    private String name() {
+        return user != null ? user : environment.variable(USER_VARIABLE);
+    }
+}

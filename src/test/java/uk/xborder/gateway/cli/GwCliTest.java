@@ -1,0 +1,143 @@
+package uk.xborder.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.xborder.gateway.cli.tool.ToolEnvironment;
+import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.RunningGateway;
+import uk.xborder.gateway.testsupport.StatusNotices;
+
+/** The agency and operator client against the real gateway over its TCP acceptor, as an agency system connects. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class GwCliTest {
+
+    @TempDir
+    Path dir;
+
+    private RunningGateway gateway;
+
+    @BeforeAll
+    void start() throws Exception {
+        gateway = RunningGateway.start();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        gateway.close();
+    }
+
+    @Test
+    void sendThenReceiveTheStatusNoticeAndTheEnvelopesPayload() throws Exception {
+        String messageId = Examples.uniqueId("PS-IR");
+        Path report = Examples.policeScotlandReport().replace("<ReportURN>([^<]+)</ReportURN>", messageId)
+                .writeTo(dir.resolve("report.xml"));
+
+        ToolRun sent = gw("send", "police-scotland", report.toString());
+        assertThat(sent.exitCode()).as(sent.toString()).isZero();
+        assertThat(sent.out()).startsWith("sent " + report + " to gw.agency.police-scotland.out as ID:");
+
+        Path status = dir.resolve("status.xml");
+        ToolRun received = gw("receive", "gw.agency.police-scotland.status", status.toString(), "--timeout", "20");
+        assertThat(received.exitCode()).as(received.toString()).isZero();
+        assertThat(received.out()).contains("received ").contains("GwMessageId: " + messageId);
+        StatusNotices.Notice notice = StatusNotices.parse(Files.readAllBytes(status));
+        assertThat(notice.messageId()).isEqualTo(messageId);
+        assertThat(notice.outcome()).isEqualTo("ACCEPTED");
+
+        Path envelope = dir.resolve("envelope.xml");
+        assertThat(gw("receive", "gw.partner.europol.out", envelope.toString(), "--timeout", "20").exitCode())
+                .isZero();
+        Path der = dir.resolve("payload.der");
+        ToolRun payload = ToolRun.of(GwCli.commandLine(ToolEnvironment.of(Map.of())), "payload",
+                envelope.toString(), der.toString());
+        assertThat(payload.exitCode()).as(payload.toString()).isZero();
+        // DER SEQUENCE: the ContentInfo of the CMS AuthEnvelopedData
+        assertThat(Files.readAllBytes(der)[0]).isEqualTo((byte) 0x30);
+    }
+
+    @Test
+    void nothingOnTheQueueWithinTheTimeoutIsExitOne() {
+        ToolRun run = gw("receive", "gw.agency.nobody.status", dir.resolve("none.xml").toString(),
+                "--timeout", "1");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).contains("no message on gw.agency.nobody.status within 1 s");
+        assertThat(dir.resolve("none.xml")).doesNotExist();
+    }
+
+    @Test
+    void unknownOptionsAndBadValuesAreRefusedWithExitTwo() {
+        ToolRun unknown = gw("receive", "gw.agency.police-scotland.status", "x.xml", "--timout", "5");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown option").contains("--timout").hasLineCount(1);
+
+        ToolRun notANumber = gw("receive", "gw.agency.police-scotland.status", "x.xml", "--timeout", "soon");
+        assertThat(notANumber.exitCode()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("--timeout").hasLineCount(1);
+
+        ToolRun otherQueue = gw("send", "police-scotland.in.x", "x.xml");
+        assertThat(otherQueue.exitCode()).isEqualTo(2);
+        assertThat(otherQueue.err()).contains("AGENCY");
+
+        ToolRun missingFile = gw("send", "police-scotland", dir.resolve("missing.xml").toString());
+        assertThat(missingFile.exitCode()).isEqualTo(2);
+        assertThat(missingFile.err()).startsWith("error: cannot read ");
+    }
+
+    @Test
+    void anUnreachableBrokerIsExitSix() throws Exception {
+        Path report = Examples.policeScotlandReport().writeTo(dir.resolve("unsent.xml"));
+        ToolRun run = ToolRun.of(GwCli.commandLine(ToolEnvironment.of(Map.of())), "send", "--broker",
+                "tcp://127.0.0.1:1?initialConnectAttempts=1", "police-scotland", report.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(6);
+        assertThat(run.err()).startsWith("error: cannot reach the broker at tcp://127.0.0.1:1").hasLineCount(1);
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        ToolRun help = ToolRun.of(GwCli.commandLine(ToolEnvironment.of(Map.of())), "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("send", "receive", "payload", "Exit codes:");
+        ToolRun sendHelp = ToolRun.of(GwCli.commandLine(ToolEnvironment.of(Map.of())), "send", "--help");
+        assertThat(sendHelp.out()).contains("--broker", "--user", "--password-file", "AGENCY", "FILE");
+    }
+
+    @Test
+    void sendAndReceiveInAJvmOfTheirOwn() throws Exception {
+        String messageId = Examples.uniqueId("NCA");
+        Path report = Examples.policeScotlandReport().replace("<ReportURN>([^<]+)</ReportURN>", messageId)
+                .writeTo(dir.resolve("own-jvm.xml"));
+
+        ToolRun sent = ToolRun.inAnotherJvm(GwCli.class, Map.of(), "send", "--broker", gateway.brokerUrl(),
+                "police-scotland", report.toString());
+        assertThat(sent.exitCode()).as(sent.toString()).isZero();
+
+        Path status = dir.resolve("own-jvm-status.xml");
+        ToolRun received = ToolRun.inAnotherJvm(GwCli.class, Map.of(), "receive", "--broker",
+                gateway.brokerUrl(), "--timeout", "20", "gw.agency.police-scotland.status", status.toString());
+        assertThat(received.exitCode()).as(received.toString()).isZero();
+        assertThat(StatusNotices.parse(Files.readAllBytes(status)).messageId()).isEqualTo(messageId);
+    }
+
+    private ToolRun gw(String... command) {
+        String[] args = new String[command.length + 2];
+        System.arraycopy(command, 0, args, 0, command.length);
+        args[command.length] = "--broker";
+        args[command.length + 1] = gateway.brokerUrl();
+        return ToolRun.of(GwCli.commandLine(ToolEnvironment.of(Map.of())), args);
+    }
+}
