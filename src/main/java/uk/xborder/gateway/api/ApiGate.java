@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 
+import uk.xborder.gateway.audit.Step;
+
 /**
  * The first step of every API route: who is asking (HTTP Basic, else 401), may they use this endpoint (else 403), and
  * why are they asking (the justification header, else 400). Nothing is read from the log before a request passes.
@@ -25,7 +27,7 @@ public final class ApiGate {
      * @param step  the audit step of the endpoint, e.g. {@code API_SEARCH}
      * @param roles the roles that may use it, space-separated, e.g. {@code "auditor admin"}
      */
-    public void admit(Exchange exchange, String step, String roles) {
+    public void admit(Exchange exchange, Step step, String roles) {
         ApiRequest request = ApiRequest.start(exchange, step);
         Set<Role> allowed = Role.parseList(roles);
         List<String> justifications = request.http().headers(Justification.HEADER);

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.apache.camel.Exchange;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
 
 /**
@@ -18,7 +19,7 @@ public final class ApiRequest {
     private static final int CLAIMED_NAME_LENGTH = 64;
 
     private final String id = UUID.randomUUID().toString();
-    private final String step;
+    private final Step step;
     private final VertxHttp http;
     private String claimedUser;
     private ApiUser user;
@@ -26,12 +27,12 @@ public final class ApiRequest {
     private String justification;
     private String criteria = "none";
 
-    private ApiRequest(String step, VertxHttp http) {
+    private ApiRequest(Step step, VertxHttp http) {
         this.step = step;
         this.http = http;
     }
 
-    static ApiRequest start(Exchange exchange, String step) {
+    static ApiRequest start(Exchange exchange, Step step) {
         VertxHttp http = VertxHttp.of(exchange).orElseThrow(() -> new IllegalStateException(
                 "the audit API is served by platform-http on Vert.x only"));
         ApiRequest request = new ApiRequest(step, http);
@@ -52,7 +53,7 @@ public final class ApiRequest {
         return "api-" + id;
     }
 
-    public String step() {
+    public Step step() {
         return step;
     }
 

@@ -37,7 +37,7 @@ final class ApiViews {
             return new Entry(entry.seq(), entry.recordedAt().toString(),
                     HEX.formatHex(MerkleHash.leaf(EntryCodec.canonical(entry))), e.eventKey(), e.time().toString(),
                     e.exchangeId(), e.messageId(), e.correlationId(), e.caseReferences(), e.step(),
-                    e.operation().name(), e.outcome().name(), e.reason() == null ? null : e.reason().name(),
+                    e.operation(), e.outcome(), e.reason(),
                     e.explanation(), e.actor(), e.sender(), e.recipients(), e.marking(), e.handling(),
                     e.legalBasis(), e.justification(), e.payloadDigest());
         }

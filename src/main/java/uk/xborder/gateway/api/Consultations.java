@@ -1,14 +1,13 @@
 package uk.xborder.gateway.api;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.xborder.gateway.audit.AuditEvent;
-import uk.xborder.gateway.audit.AuditOperation;
+import uk.xborder.gateway.audit.AuditEventBuilder;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.audit.AuditTrail;
 
@@ -76,9 +75,12 @@ public final class Consultations {
 
     private AuditEvent event(ApiRequest request, AuditOutcome outcome, String actor, String explanation,
                              String justification) {
-        String key = request.id() + "/" + request.step() + (outcome == AuditOutcome.SUCCESS ? "" : "/" + outcome);
-        return new AuditEvent(key, clock.instant(), request.id(), null, null,
-                List.of(), request.step(), AuditOperation.CONSULTATION, outcome, null, explanation, actor, null,
-                List.of(), null, null, null, justification, null);
+        AuditEventBuilder event = AuditEvent.of(request.step(), request.id()).time(clock.instant()).actor(actor)
+                .justification(justification);
+        if (outcome == AuditOutcome.SUCCESS) {
+            return event.explanation(explanation).build();
+        }
+        // A request refused after it was admitted has both events: the refusal's key must differ.
+        return event.keyQualifier(outcome.name()).outcome(outcome, null, explanation).build();
     }
 }

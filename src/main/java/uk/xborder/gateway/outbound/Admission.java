@@ -6,8 +6,8 @@ import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.Agency;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
@@ -34,7 +34,7 @@ public final class Admission {
 
     public void admit(Exchange exchange) {
         OutboundMessage message = open(exchange);
-        audit.step(message, "RECEIVED", AuditOperation.COLLECTION, message.originalDigest());
+        audit.step(message, Step.RECEIVED, message.originalDigest());
         if (message.originalBytes().length > maxMessageBytes) {
             throw new MessageRejectedException(ReasonCode.MESSAGE_TOO_LARGE,
                     "The message is " + message.originalBytes().length + " bytes; the limit is "

@@ -4,8 +4,8 @@ import java.util.LinkedHashSet;
 
 import org.apache.camel.ExchangeProperty;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.message.MessageFacts;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
@@ -31,11 +31,11 @@ public final class Authorisation {
             try {
                 policy.authorise(facts, recipient);
                 message.allow(recipient);
-                audit.recipientStep(message, recipient, "AUTHORISED", AuditOperation.DISCLOSURE,
+                audit.recipientStep(message, recipient, Step.AUTHORISED,
                         message.originalDigest());
             } catch (MessageRejectedException refused) {
                 message.result(RecipientResult.rejected(recipient, refused));
-                audit.recipientOutcome(message, recipient, "REFUSED", AuditOperation.DISCLOSURE,
+                audit.recipientOutcome(message, recipient, Step.REFUSED,
                         AuditOutcome.REFUSED, refused.reason(), refused.explanation());
             }
         }

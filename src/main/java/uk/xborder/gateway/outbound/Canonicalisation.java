@@ -4,8 +4,8 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.w3c.dom.Document;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.format.FormatRegistry;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
 
@@ -24,7 +24,7 @@ public final class Canonicalisation {
                                          @Body Document document) {
         IntelligenceMessage canonical = formats.get(message.agency().format()).toCanonical(document);
         message.canonical(canonical, CanonicalFacts.of(canonical));
-        audit.step(message, "CANONICALISED", AuditOperation.ALTERATION, message.originalDigest());
+        audit.step(message, Step.CANONICALISED, message.originalDigest());
         return canonical;
     }
 }

@@ -3,8 +3,8 @@ package uk.xborder.gateway.outbound;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.crypto.Digests;
 
 /**
@@ -22,13 +22,13 @@ public final class Delivery {
     public void release(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
                         @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                         @Body byte[] envelope) {
-        audit.recipientStep(message, recipient, "RELEASED", AuditOperation.DISCLOSURE, Digests.sha256Hex(envelope));
+        audit.recipientStep(message, recipient, Step.RELEASED, Digests.sha256Hex(envelope));
     }
 
     public void confirm(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
                         @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                         @Body byte[] envelope) {
         message.result(RecipientResult.accepted(recipient));
-        audit.recipientStep(message, recipient, "DELIVERED", AuditOperation.DISCLOSURE, Digests.sha256Hex(envelope));
+        audit.recipientStep(message, recipient, Step.DELIVERED, Digests.sha256Hex(envelope));
     }
 }

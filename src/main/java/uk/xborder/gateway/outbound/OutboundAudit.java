@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.util.List;
 
 import uk.xborder.gateway.audit.AuditEvent;
-import uk.xborder.gateway.audit.AuditOperation;
+import uk.xborder.gateway.audit.AuditEventBuilder;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.audit.AuditTrail;
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.message.MessageFacts;
 import uk.xborder.gateway.pipeline.ReasonCode;
 
@@ -27,47 +28,47 @@ public final class OutboundAudit {
     }
 
     /** A step that concerns the whole message. */
-    public void step(OutboundMessage message, String step, AuditOperation operation, String payloadDigest) {
-        List<String> recipients = message.facts().map(MessageFacts::recipients).orElse(List.of());
-        record(message, step, null, operation, AuditOutcome.SUCCESS, null, null, recipients, payloadDigest);
+    public void step(OutboundMessage message, Step step, String payloadDigest) {
+        trail.record(event(message, step).parties(message.agency().id(), allRecipients(message))
+                .payloadDigest(payloadDigest).build());
     }
 
     /** A step that concerns one recipient. */
-    public void recipientStep(OutboundMessage message, String recipient, String step, AuditOperation operation,
-                              String payloadDigest) {
-        record(message, step, recipient, operation, AuditOutcome.SUCCESS, null, null, List.of(recipient),
-                payloadDigest);
+    public void recipientStep(OutboundMessage message, String recipient, Step step, String payloadDigest) {
+        trail.record(forRecipient(message, recipient, step).payloadDigest(payloadDigest).build());
     }
 
     /** One recipient refused or failed. */
-    public void recipientOutcome(OutboundMessage message, String recipient, String step, AuditOperation operation,
-                                 AuditOutcome outcome, ReasonCode reason, String explanation) {
-        record(message, step, recipient, operation, outcome, reason, explanation, List.of(recipient),
-                message.originalDigest());
+    public void recipientOutcome(OutboundMessage message, String recipient, Step step, AuditOutcome outcome,
+                                 ReasonCode reason, String explanation) {
+        trail.record(forRecipient(message, recipient, step).outcome(outcome, reason, explanation)
+                .payloadDigest(message.originalDigest()).build());
     }
 
     /** The whole message refused or held. */
-    public void messageOutcome(OutboundMessage message, String step, AuditOutcome outcome, ReasonCode reason,
+    public void messageOutcome(OutboundMessage message, Step step, AuditOutcome outcome, ReasonCode reason,
                                String explanation) {
-        List<String> recipients = message.facts().map(MessageFacts::recipients).orElse(List.of());
-        record(message, step, null, AuditOperation.COLLECTION, outcome, reason, explanation, recipients,
-                message.originalDigest());
+        trail.record(event(message, step).parties(message.agency().id(), allRecipients(message))
+                .outcome(outcome, reason, explanation).payloadDigest(message.originalDigest()).build());
     }
 
-    private void record(OutboundMessage message, String step, String recipient, AuditOperation operation,
-                        AuditOutcome outcome, ReasonCode reason, String explanation, List<String> recipients,
-                        String payloadDigest) {
+    private AuditEventBuilder forRecipient(OutboundMessage message, String recipient, Step step) {
+        return event(message, step).keyQualifier(recipient).parties(message.agency().id(), List.of(recipient));
+    }
+
+    /** What every event of the exchange says: when, by whom, and the message's identity and protection. */
+    private AuditEventBuilder event(OutboundMessage message, Step step) {
+        AuditEventBuilder event = AuditEvent.of(step, message.exchangeId()).time(clock.instant()).actor(ACTOR);
         MessageFacts facts = message.facts().orElse(null);
-        String key = message.exchangeId() + "/" + step + (recipient == null ? "" : "/" + recipient);
-        trail.record(new AuditEvent(key, clock.instant(), message.exchangeId(),
-                message.messageId().orElse(null),
-                facts == null ? null : facts.correlationId(),
-                facts == null ? List.of() : facts.caseReferences(),
-                step, operation, outcome, reason, explanation, ACTOR, message.agency().id(), recipients,
-                facts == null ? null : facts.marking().toString(),
-                facts == null ? null : facts.handling(),
-                facts == null ? null : facts.legalBasis(),
-                facts == null ? null : facts.purpose(),
-                payloadDigest));
+        if (facts == null) {
+            return event.message(message.messageId().orElse(null), null, List.of());
+        }
+        return event.message(message.messageId().orElse(null), facts.correlationId(), facts.caseReferences())
+                .protection(facts.marking().toString(), facts.handling(), facts.legalBasis())
+                .justification(facts.purpose());
+    }
+
+    private static List<String> allRecipients(OutboundMessage message) {
+        return message.facts().map(MessageFacts::recipients).orElse(List.of());
     }
 }

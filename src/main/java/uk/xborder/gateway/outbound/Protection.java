@@ -5,8 +5,8 @@ import java.security.GeneralSecurityException;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.crypto.Encryptor;
 import uk.xborder.gateway.crypto.Signer;
 import uk.xborder.gateway.directory.PartyDirectory;
@@ -34,7 +34,7 @@ public final class Protection {
                        @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                        @Body byte[] document) throws GeneralSecurityException {
         byte[] signed = signer.sign(document);
-        audit.recipientStep(message, recipient, "SIGNED", AuditOperation.ALTERATION, Digests.sha256Hex(signed));
+        audit.recipientStep(message, recipient, Step.SIGNED, Digests.sha256Hex(signed));
         return signed;
     }
 
@@ -42,7 +42,7 @@ public final class Protection {
                           @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                           @Body byte[] signed) throws GeneralSecurityException {
         byte[] encrypted = encryptor.encrypt(signed, directory.partner(recipient).orElseThrow().certificate());
-        audit.recipientStep(message, recipient, "ENCRYPTED", AuditOperation.ALTERATION, Digests.sha256Hex(encrypted));
+        audit.recipientStep(message, recipient, Step.ENCRYPTED, Digests.sha256Hex(encrypted));
         return encrypted;
     }
 }

@@ -3,8 +3,8 @@ package uk.xborder.gateway.outbound;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
@@ -29,7 +29,7 @@ public final class RecipientFailures {
         MessageRejectedException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
                 MessageRejectedException.class);
         message.result(RecipientResult.rejected(recipient, refusal));
-        audit.recipientOutcome(message, recipient, "REFUSED", AuditOperation.DISCLOSURE, AuditOutcome.REFUSED,
+        audit.recipientOutcome(message, recipient, Step.REFUSED, AuditOutcome.REFUSED,
                 refusal.reason(), refusal.explanation());
     }
 
@@ -44,7 +44,7 @@ public final class RecipientFailures {
                 + (cause == null ? "unknown cause" : cause.getClass().getSimpleName())
                 + "); the message is held for replay.";
         message.result(RecipientResult.failed(recipient, ReasonCode.DELIVERY_FAILED, explanation));
-        audit.recipientOutcome(message, recipient, "DELIVERY_FAILED", AuditOperation.DISCLOSURE,
+        audit.recipientOutcome(message, recipient, Step.DELIVERY_FAILED,
                 AuditOutcome.FAILED, ReasonCode.DELIVERY_FAILED, explanation);
         Message held = exchange.getMessage();
         // Hold the sealed envelope when there is one; otherwise the original as the agency sent it, never a

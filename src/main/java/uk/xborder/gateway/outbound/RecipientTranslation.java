@@ -2,8 +2,8 @@ package uk.xborder.gateway.outbound;
 
 import org.apache.camel.ExchangeProperty;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.crypto.Digests;
@@ -30,7 +30,7 @@ public final class RecipientTranslation {
                             @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient) {
         Partner partner = directory.partner(recipient).orElseThrow();
         byte[] document = formats.get(partner.format()).fromCanonical(message.canonical(), recipient);
-        audit.recipientStep(message, recipient, "TRANSLATED", AuditOperation.ALTERATION, Digests.sha256Hex(document));
+        audit.recipientStep(message, recipient, Step.TRANSLATED, Digests.sha256Hex(document));
         return document;
     }
 }

@@ -7,6 +7,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
@@ -35,7 +36,7 @@ public final class Rejection {
         MessageRejectedException why = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
                 MessageRejectedException.class);
         message.verdict(new OutboundMessage.Verdict(false, why.reason(), why.explanation()));
-        audit.messageOutcome(message, "REJECTED", AuditOutcome.REJECTED, why.reason(), why.explanation());
+        audit.messageOutcome(message, Step.REJECTED, AuditOutcome.REJECTED, why.reason(), why.explanation());
         LOG.info("Rejected message from {} (exchange {}): {}", message.agency().id(), message.exchangeId(),
                 why.reason());
         keepOriginal(exchange, message, why.reason(), why.explanation());
@@ -49,7 +50,7 @@ public final class Rejection {
                 + (cause == null ? "unknown fault" : cause.getClass().getSimpleName())
                 + "); it is held for an operator, quote exchange " + message.exchangeId() + ".";
         message.verdict(new OutboundMessage.Verdict(true, ReasonCode.INTERNAL_ERROR, explanation));
-        audit.messageOutcome(message, "HELD", AuditOutcome.FAILED, ReasonCode.INTERNAL_ERROR, explanation);
+        audit.messageOutcome(message, Step.HELD, AuditOutcome.FAILED, ReasonCode.INTERNAL_ERROR, explanation);
         // Operators need the cause; exception messages from the gateway's own code never carry message content.
         LOG.error("Holding message from {} (exchange {}) after an internal fault", message.agency().id(),
                 message.exchangeId(), cause);

@@ -4,8 +4,8 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.w3c.dom.Document;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.format.FormatRegistry;
 import uk.xborder.gateway.xml.SchemaCatalog;
 
@@ -30,6 +30,6 @@ public final class SchemaConformance {
         String format = message.agency().format();
         formats.get(format).messageId(document).ifPresent(message::claimedMessageId);
         schemas.validate(document, format);
-        audit.step(message, "SCHEMA_VALID", AuditOperation.COLLECTION, message.originalDigest());
+        audit.step(message, Step.SCHEMA_VALID, message.originalDigest());
     }
 }

@@ -2,8 +2,8 @@ package uk.xborder.gateway.outbound;
 
 import org.apache.camel.ExchangeProperty;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.ledger.AcceptedMessages;
 import uk.xborder.gateway.message.MessageFacts;
@@ -45,7 +45,7 @@ public final class SenderVerification {
                             "Message id '" + facts.messageId() + "' was already accepted from '" + queueOwner
                                     + "'; it is not delivered again.");
                 });
-        audit.step(message, "SENDER_VERIFIED", AuditOperation.COLLECTION, message.originalDigest());
+        audit.step(message, Step.SENDER_VERIFIED, message.originalDigest());
     }
 
     /** Last step of a completed exchange: from now on the same message id is a duplicate. */

@@ -7,8 +7,8 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.schema.status.MessageOutcome;
@@ -45,7 +45,7 @@ public final class StatusReport {
         out.setHeader(GatewayHeaders.TRANSPORT_MESSAGE_ID, message.transportMessageId());
         message.messageId().ifPresent(id -> out.setHeader(GatewayHeaders.MESSAGE_ID, id));
         out.setHeader(GatewayHeaders.OUTCOME, notice.getOutcome().value());
-        audit.step(message, "STATUS_ISSUED", AuditOperation.DISCLOSURE, message.originalDigest());
+        audit.step(message, Step.STATUS_ISSUED, message.originalDigest());
     }
 
     StatusNotice notice(OutboundMessage message) {

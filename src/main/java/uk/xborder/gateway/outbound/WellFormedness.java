@@ -4,8 +4,8 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.w3c.dom.Document;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.xml.SafeXmlParser;
 
 /** Parses the agency's bytes with a parser that refuses DOCTYPEs, entities and external references. */
@@ -21,7 +21,7 @@ public final class WellFormedness {
 
     public Document parse(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message, @Body byte[] xml) {
         Document document = parser.parse(xml);
-        audit.step(message, "WELL_FORMED", AuditOperation.COLLECTION, message.originalDigest());
+        audit.step(message, Step.WELL_FORMED, message.originalDigest());
         return document;
     }
 }

@@ -7,8 +7,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 
+import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.envelope.EnvelopeHeader;
@@ -54,7 +54,7 @@ public final class Wrapping {
         out.setHeader(GatewayHeaders.RECIPIENT, recipient);
         out.setHeader(GatewayHeaders.ARTEMIS_DUPLICATE_ID,
                 message.agency().id() + "|" + messageId + "|" + recipient);
-        audit.recipientStep(message, recipient, "WRAPPED", AuditOperation.ALTERATION, Digests.sha256Hex(envelope));
+        audit.recipientStep(message, recipient, Step.WRAPPED, Digests.sha256Hex(envelope));
         return envelope;
     }
 }

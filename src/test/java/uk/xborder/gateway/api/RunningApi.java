@@ -32,6 +32,8 @@ import uk.xborder.gateway.audit.AuditPki;
 import uk.xborder.gateway.audit.InMemoryAuditLog;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
 import uk.xborder.gateway.audit.evidence.EvidenceExporter;
+import uk.xborder.gateway.audit.checkpoint.CheckpointVerifier;
+import uk.xborder.gateway.audit.verify.LogVerifier;
 import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
@@ -40,7 +42,7 @@ import uk.xborder.gateway.pipeline.ReasonCode;
 /**
  * The audit API in a real Camel Main on a free loopback port, with the settings docs/audit-api.md gives (API, health
  * and metrics on one port) and the example users file, over a log holding two exchanges: by default the in-memory
- * log with the gateway's evidence exporter and a stand-in for the live verifier, or any log, exporter and verifier
+ * log with the gateway's evidence exporter and live verifier, or any log, exporter and verifier
  * given. Plus a small HTTP client.
  *
  * <p>A test class on the in-memory log registers it as an extension, which starts it before the class's tests and
@@ -60,8 +62,8 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
     private final ObjectMapper json = new ObjectMapper();
     private int port;
     private Main main;
-    /** What the live verifier stand-in does; a test may make it fail. */
-    private volatile Supplier<Object> verification = () -> Map.of("intact", true, "treeSize", 0);
+    /** Replaces the live verifier given at start, while set; a test may make it fail. */
+    private volatile Supplier<Object> verificationOverride;
     /** Replaces the export given at start, while set; a test may make it refuse. */
     private volatile EvidenceExport exportOverride;
 
@@ -73,7 +75,7 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
 
     /**
      * On the in-memory log (checkpoints signed with the example audit key), with the gateway's own evidence export
-     * and a stand-in for verification; not started yet: register it as an extension.
+     * and live verifier; not started yet: register it as an extension.
      */
     static RunningApi onInMemoryLog() {
         Clock clock = Clock.systemUTC();
@@ -87,7 +89,14 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
         }
         InMemoryAuditLog log = new InMemoryAuditLog(signer, clock);
         EvidenceExport export = EvidenceExport.of(new EvidenceExporter(log, clock, List.of(auditCertificate)), clock);
-        return new RunningApi(log, export, null);
+        LiveVerification verifier;
+        try {
+            verifier = LiveVerification.of(new LogVerifier(log, CheckpointVerifier.create(auditCertificate,
+                    List.of(), AuditPki.trusting("uk-root-ca"))));
+        } catch (Exception e) {
+            throw new IllegalStateException("the example audit certificate is not trusted", e);
+        }
+        return new RunningApi(log, export, verifier);
     }
 
     /** Started on the given log, exporter and verifier; close it when done. */
@@ -111,7 +120,8 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
         port = freePort();
         seed();
         Users users = UsersFile.load(ExampleUsers.file());
-        LiveVerification verification = verifier != null ? verifier : () -> this.verification.get();
+        LiveVerification verification = () -> verificationOverride != null ? verificationOverride.get()
+                : verifier.verify();
         EvidenceExport exports = query -> exportOverride != null ? exportOverride.export(query) : export.export(query);
         main = new Main();
         main.setDefaultPropertyPlaceholderLocation("false");
@@ -150,8 +160,9 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
         return (InMemoryAuditLog) log;
     }
 
+    /** Answers verification requests with this instead of the real verifier; null goes back to the real one. */
     void verification(Supplier<Object> verification) {
-        this.verification = verification;
+        this.verificationOverride = verification;
     }
 
     /** Exports with this instead, until reset with null. */
@@ -262,20 +273,19 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
     private void seed() {
         Instant t = Instant.parse("2026-03-01T09:00:00Z");
         List<String> steps = List.of("RECEIVED", "SCHEMA_VALID", "AUTHORISED", "RELEASED", "DELIVERED");
-        List<AuditOperation> operations = List.of(AuditOperation.COLLECTION, AuditOperation.COLLECTION,
-                AuditOperation.CONSULTATION, AuditOperation.DISCLOSURE, AuditOperation.DISCLOSURE);
+        List<String> operations = List.of("COLLECTION", "COLLECTION", "CONSULTATION", "DISCLOSURE", "DISCLOSURE");
         for (int i = 0; i < steps.size(); i++) {
             log.record(new AuditEvent(EXCHANGE_DELIVERED + "/" + steps.get(i), t.plusSeconds(i), EXCHANGE_DELIVERED,
-                    "PS-1", null, List.of("OP-TIDE-7"), steps.get(i), operations.get(i), AuditOutcome.SUCCESS, null,
+                    "PS-1", null, List.of("OP-TIDE-7"), steps.get(i), operations.get(i), "SUCCESS", null,
                     null, "gateway/outbound", "police-scotland", List.of("europol"), "UK_GSC OFFICIAL-SENSITIVE",
                     "UK_3X5X2 P", "Europol Regulation Art. 7", "criminal investigation", "ab".repeat(32)));
         }
         log.record(new AuditEvent(EXCHANGE_REJECTED + "/RECEIVED", t.plusSeconds(60), EXCHANGE_REJECTED, "NCA-9",
-                null, List.of(), "RECEIVED", AuditOperation.COLLECTION, AuditOutcome.SUCCESS, null, null,
+                null, List.of(), "RECEIVED", "COLLECTION", "SUCCESS", null, null,
                 "gateway/outbound", "nca", List.of("spoc-ie"), "UK_GSC SECRET", null, null, null, "cd".repeat(32)));
         log.record(new AuditEvent(EXCHANGE_REJECTED + "/REJECTED", t.plusSeconds(61), EXCHANGE_REJECTED, "NCA-9",
-                null, List.of(), "REJECTED", AuditOperation.COLLECTION, AuditOutcome.REJECTED,
-                ReasonCode.SCHEMA_INVALID, "the message does not satisfy the agency's schema", "gateway/outbound",
+                null, List.of(), "REJECTED", "COLLECTION", "REJECTED",
+                "SCHEMA_INVALID", "the message does not satisfy the agency's schema", "gateway/outbound",
                 "nca", List.of("spoc-ie"), "UK_GSC SECRET", null, null, null, "cd".repeat(32)));
         log.checkpoint();
     }

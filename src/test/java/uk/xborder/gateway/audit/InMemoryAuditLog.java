@@ -124,8 +124,8 @@ public final class InMemoryAuditLog implements AuditLog {
                 && (q.caseReference() == null || e.caseReferences().contains(q.caseReference()))
                 && (q.agency() == null || q.agency().equals(e.sender()))
                 && (q.partner() == null || e.recipients().contains(q.partner()))
-                && (q.operation() == null || q.operation() == e.operation())
-                && (q.outcome() == null || q.outcome() == e.outcome())
+                && (q.operation() == null || q.operation().name().equals(e.operation()))
+                && (q.outcome() == null || q.outcome().name().equals(e.outcome()))
                 && (q.marking() == null || q.marking().equals(e.marking()))
                 && (q.from() == null || !e.time().isBefore(q.from()))
                 && (q.to() == null || e.time().isBefore(q.to()));

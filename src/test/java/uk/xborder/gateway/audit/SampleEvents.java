@@ -20,9 +20,9 @@ public final class SampleEvents {
         boolean rejected = exchange % 7 == 3 && i % 4 == 1;
         return new AuditEvent("ex-" + exchange + "/" + steps[i % 4], START.plusSeconds(i), "ex-" + exchange,
                 "msg-" + exchange, null, List.of("CASE-" + (exchange % 5)), steps[i % 4],
-                i % 4 == 3 ? AuditOperation.DISCLOSURE : AuditOperation.COLLECTION,
-                rejected ? AuditOutcome.REJECTED : AuditOutcome.SUCCESS,
-                rejected ? ReasonCode.SCHEMA_INVALID : null,
+                i % 4 == 3 ? "DISCLOSURE" : "COLLECTION",
+                rejected ? "REJECTED" : "SUCCESS",
+                rejected ? "SCHEMA_INVALID" : null,
                 rejected ? "element 'x' is not allowed here" : null, "gateway",
                 exchange % 2 == 0 ? "police-scotland" : "nca", List.of(exchange % 3 == 0 ? "europol" : "spoc-ie"),
                 "UK_GSC OFFICIAL-SENSITIVE", "UK_3X5X2 P", "Law Enforcement Directive Art. 35",

@@ -195,7 +195,7 @@ public final class AuditBenchmark {
     private static AuditEvent event(String key) {
         String exchange = UUID.nameUUIDFromBytes(key.getBytes()).toString();
         return new AuditEvent(key + "/" + UUID.randomUUID(), Instant.now(), exchange, "PS-IR-2026-G-004711", null,
-                List.of("SID:SID-2026-0187734"), "DELIVERED", AuditOperation.DISCLOSURE, AuditOutcome.SUCCESS, null,
+                List.of("SID:SID-2026-0187734"), "DELIVERED", "DISCLOSURE", "SUCCESS", null,
                 null, "gateway/outbound", "police-scotland", List.of("europol"), "UK_GSC OFFICIAL-SENSITIVE",
                 "UK_3X5X2 P", "Data Protection Act 2018, Part 3, s.73", "Prevention and detection of crime",
                 "9b281001ef65c3e037416c3066f208d116ce7583ea14333ea18c8b1e5ddaa16a");

@@ -90,7 +90,7 @@ class OutboundDeliveryTest {
                             "DELIVERED");
         }
         assertThat(trail).filteredOn(e -> e.step().equals("DELIVERED"))
-                .allMatch(e -> e.operation() == AuditOperation.DISCLOSURE);
+                .allMatch(e -> e.operation().equals("DISCLOSURE"));
         assertThat(trail).allSatisfy(event -> {
             assertThat(event.messageId()).isIn(messageId, null);
             assertThat(event.sender()).isEqualTo("police-scotland");

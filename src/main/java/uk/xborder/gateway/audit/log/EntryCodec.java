@@ -14,14 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.xborder.gateway.audit.AuditEvent;
-import uk.xborder.gateway.audit.AuditOperation;
-import uk.xborder.gateway.audit.AuditOutcome;
-import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * The one canonical byte form of a log entry: what is hashed into the Merkle tree, exported in evidence bundles and
  * re-hashed by verifiers. Compact UTF-8 JSON with a fixed field order, every field present (null when absent), times
- * as ISO-8601 instants at microsecond precision. Changing this form changes every hash: it is versioned ({@code v}).
+ * as ISO-8601 instants at microsecond precision, codes (step, operation, outcome, reason) as the strings stored,
+ * whatever this release knows of them. Changing this form changes every hash: it is versioned ({@code v}).
  */
 public final class EntryCodec {
 
@@ -47,9 +45,9 @@ public final class EntryCodec {
         fields.put("correlationId", e.correlationId());
         fields.put("caseReferences", e.caseReferences());
         fields.put("step", e.step());
-        fields.put("operation", e.operation().name());
-        fields.put("outcome", e.outcome().name());
-        fields.put("reason", e.reason() == null ? null : e.reason().name());
+        fields.put("operation", e.operation());
+        fields.put("outcome", e.outcome());
+        fields.put("reason", e.reason());
         fields.put("explanation", e.explanation());
         fields.put("actor", e.actor());
         fields.put("sender", e.sender());
@@ -92,8 +90,7 @@ public final class EntryCodec {
         AuditEvent event = new AuditEvent(text(node, "eventKey"), Instant.parse(text(node, "time")),
                 text(node, "exchangeId"), text(node, "messageId"), text(node, "correlationId"),
                 list(node, "caseReferences"), text(node, "step"),
-                AuditOperation.valueOf(text(node, "operation")), AuditOutcome.valueOf(text(node, "outcome")),
-                node.path("reason").isNull() ? null : ReasonCode.valueOf(text(node, "reason")),
+                text(node, "operation"), text(node, "outcome"), text(node, "reason"),
                 text(node, "explanation"), text(node, "actor"), text(node, "sender"), list(node, "recipients"),
                 text(node, "marking"), text(node, "handling"), text(node, "legalBasis"),
                 text(node, "justification"), text(node, "payloadDigest"));

@@ -124,9 +124,9 @@ final class EntryAppender {
                 insert.setString(i++, e.messageId());
                 insert.setString(i++, e.correlationId());
                 insert.setString(i++, e.step());
-                insert.setString(i++, e.operation().name());
-                insert.setString(i++, e.outcome().name());
-                insert.setString(i++, e.reason() == null ? null : e.reason().name());
+                insert.setString(i++, e.operation());
+                insert.setString(i++, e.outcome());
+                insert.setString(i++, e.reason());
                 insert.setString(i++, e.explanation());
                 insert.setString(i++, e.actor());
                 insert.setString(i++, e.sender());
@@ -187,10 +187,7 @@ final class EntryAppender {
         if (time.equals(e.time())) {
             return e;
         }
-        return new AuditEvent(e.eventKey(), time, e.exchangeId(), e.messageId(), e.correlationId(),
-                e.caseReferences(), e.step(), e.operation(), e.outcome(), e.reason(), e.explanation(), e.actor(),
-                e.sender(), e.recipients(), e.marking(), e.handling(), e.legalBasis(), e.justification(),
-                e.payloadDigest());
+        return e.at(time);
     }
 
     static String placeholders(int count) {

@@ -13,12 +13,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import uk.xborder.gateway.audit.AuditEvent;
-import uk.xborder.gateway.audit.AuditOperation;
-import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.audit.log.Page;
-import uk.xborder.gateway.pipeline.ReasonCode;
+import uk.xborder.gateway.audit.log.UnreadableEntryException;
 
 /**
  * Reads entries back exactly as they were hashed: every column of the entry, its case references and recipients in
@@ -226,12 +224,19 @@ final class EntryReader {
                     r.getString("legal_basis"), r.getString("justification"), r.getString("payload_digest"));
         }
 
+        /**
+         * The entry as stored. Codes are taken as the strings they are, so an altered code reads back and is found
+         * by its hash; a row that cannot make an entry at all (a required field emptied) is reported by its seq.
+         */
         LogEntry toEntry(List<String> caseReferences, List<String> recipients) {
-            AuditEvent event = new AuditEvent(eventKey, time, exchangeId, messageId, correlationId, caseReferences,
-                    step, AuditOperation.valueOf(operation), AuditOutcome.valueOf(outcome),
-                    reason == null ? null : ReasonCode.valueOf(reason), explanation, actor, sender, recipients,
-                    marking, handling, legalBasis, justification, payloadDigest);
-            return new LogEntry(seq, recordedAt, event);
+            try {
+                AuditEvent event = new AuditEvent(eventKey, time, exchangeId, messageId, correlationId,
+                        caseReferences, step, operation, outcome, reason, explanation, actor, sender, recipients,
+                        marking, handling, legalBasis, justification, payloadDigest);
+                return new LogEntry(seq, recordedAt, event);
+            } catch (RuntimeException unreadable) {
+                throw new UnreadableEntryException(seq);
+            }
         }
     }
 }

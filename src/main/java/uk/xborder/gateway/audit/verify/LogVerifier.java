@@ -20,6 +20,7 @@ import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
 import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.log.EntryCodec;
 import uk.xborder.gateway.audit.log.LogEntry;
+import uk.xborder.gateway.audit.log.UnreadableEntryException;
 import uk.xborder.gateway.audit.merkle.MerkleHash;
 import uk.xborder.gateway.audit.merkle.RootAccumulator;
 
@@ -56,12 +57,21 @@ public final class LogVerifier {
         return thread;
     };
 
-    /** One chunk of the log as the store gives it: the entries and the hashes stored with them. */
-    private record Chunk(List<LogEntry> entries, List<byte[]> stored) {
+    /**
+     * One chunk of the log as the store gives it: the entries and the hashes stored with them. When a row in it can
+     * no longer be read as an entry, the chunk ends before that row and names it, so that the entries before it
+     * are still checked in order and the unreadable one is reported as altered.
+     */
+    private record Chunk(List<LogEntry> entries, List<byte[]> stored, long unreadableSeq) {
 
         static Chunk read(AuditLog log, long from, long size) {
             long to = Math.min(size, from + CHUNK);
-            return new Chunk(log.range(from, to), log.leafHashes(from, to));
+            try {
+                return new Chunk(log.range(from, to), log.leafHashes(from, to), -1);
+            } catch (UnreadableEntryException unreadable) {
+                long readable = unreadable.seq();
+                return new Chunk(log.range(from, readable), log.leafHashes(from, readable), readable);
+            }
         }
     }
 
@@ -210,6 +220,11 @@ public final class LogVerifier {
                         lastGoodCheckpoint = tree.size();
                         nextCheckpoint++;
                     }
+                }
+                if (chunk.unreadableSeq() == expected) {
+                    fail(FailureCode.ENTRY_ALTERED, "Entry " + expected + " was altered: it can no longer be read"
+                            + " as an audit entry");
+                    return;
                 }
                 if (expected < to) {
                     fail(FailureCode.ENTRY_MISSING, capitalised(entries(expected, to)) + " missing");

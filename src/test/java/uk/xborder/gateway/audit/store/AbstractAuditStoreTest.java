@@ -652,7 +652,7 @@ abstract class AbstractAuditStoreTest {
             s.execute("ALTER TABLE audit_entry ADD CONSTRAINT test_no_poison CHECK (step <> 'POISON')");
         }
         AuditEvent poison = new AuditEvent("poison", Events.T0, "ex-p", null, null, List.of(), "POISON",
-                AuditOperation.COLLECTION, AuditOutcome.SUCCESS, null, null, "gateway/outbound", null, List.of(),
+                "COLLECTION", "SUCCESS", null, null, "gateway/outbound", null, List.of(),
                 null, null, null, null, null);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();

@@ -75,6 +75,28 @@ abstract class AbstractTamperDetectionTest {
     }
 
     @Test
+    void aCodeNoReleaseKnowsIsFoundAsAnAlteredEntryNotAFailureToRead() throws Exception {
+        sql("UPDATE audit_entry SET outcome = 'QUIETLY_FORGIVEN' WHERE seq = 17");
+
+        assertFailure(FailureCode.ENTRY_ALTERED, "17");
+        // The entry still reads, as stored, so that an auditor can see what it says now.
+        assertThat(log.entry(17)).get().extracting(e -> e.event().outcome()).isEqualTo("QUIETLY_FORGIVEN");
+    }
+
+    @Test
+    void anEntryThatCanNoLongerBeReadIsFoundAsAlteredAndLocated() throws Exception {
+        // Only someone who can change the schema can empty a required field; verification must still name the entry.
+        sql("ALTER TABLE audit_entry ALTER COLUMN actor DROP NOT NULL");
+        sql("UPDATE audit_entry SET actor = NULL WHERE seq = 17");
+
+        VerificationReport report = verify();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.failure()).isEqualTo(FailureCode.ENTRY_ALTERED);
+        assertThat(report.problem()).contains("Entry 17").contains("can no longer be read");
+        assertThat(report.entriesChecked()).as("entries before it were checked").isEqualTo(17);
+    }
+
+    @Test
     void aDeletedEntryIsFoundAndLocated() throws Exception {
         sql("DELETE FROM audit_entry_recipient WHERE seq = 30");
         sql("DELETE FROM audit_entry_case_reference WHERE seq = 30");

@@ -19,7 +19,7 @@ final class Events {
     /** A fully populated event with a unique key. */
     static AuditEvent event(String key) {
         return new AuditEvent(key, T0, "ex-" + key, "msg-" + key, "corr-" + key, List.of("CASE-1", "CASE-2"),
-                "RECEIVED", AuditOperation.COLLECTION, AuditOutcome.SUCCESS, null, "Received from the agency",
+                "RECEIVED", "COLLECTION", "SUCCESS", null, "Received from the agency",
                 "gateway/outbound", "police-scotland", List.of("europol", "nca"), "UK_GSC OFFICIAL-SENSITIVE",
                 "UK_3X5X2 P", "DPA 2018 s.35", "Prevention of serious crime",
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
@@ -28,7 +28,7 @@ final class Events {
     /** An event with every optional field absent and empty lists. */
     static AuditEvent sparse(String key) {
         return new AuditEvent(key, T0.plusNanos(999), "ex-" + key, null, null, List.of(), "WELL_FORMED",
-                AuditOperation.CONSULTATION, AuditOutcome.REJECTED, ReasonCode.MALFORMED_XML, null, "gateway/outbound",
+                "CONSULTATION", "REJECTED", "MALFORMED_XML", null, "gateway/outbound",
                 null, List.of(), null, null, null, null, null);
     }
 
@@ -36,8 +36,8 @@ final class Events {
     static AuditEvent with(String key, Instant time, String exchangeId, String messageId, List<String> cases,
                            AuditOperation operation, AuditOutcome outcome, String sender, List<String> recipients,
                            String marking) {
-        return new AuditEvent(key, time, exchangeId, messageId, null, cases, "STEP", operation, outcome,
-                outcome == AuditOutcome.SUCCESS ? null : ReasonCode.SCHEMA_INVALID, "why", "gateway/outbound",
+        return new AuditEvent(key, time, exchangeId, messageId, null, cases, "STEP", operation.name(),
+                outcome.name(), outcome == AuditOutcome.SUCCESS ? null : "SCHEMA_INVALID", "why", "gateway/outbound",
                 sender, recipients, marking, "UK_3X5X2 P", null, null, null);
     }
 }
