@@ -17,7 +17,12 @@ public final class GatewayApplication {
 
     public static void main(String[] args) throws Exception {
         Main main = new Main(GatewayApplication.class);
-        main.setPropertyPlaceholderLocations(SettingsSource.locations(System.getenv()));
+        readSettings(main);
         main.run(args);
+    }
+
+    /** Where a Camel Main reads the gateway's settings: the locations {@link SettingsSource} reads too. */
+    public static void readSettings(Main main) {
+        main.setPropertyPlaceholderLocations(SettingsSource.locations(System.getenv()));
     }
 }

@@ -16,12 +16,14 @@ import org.apache.camel.spi.PropertiesComponent;
  * properties component, configured the way the gateway's Camel Main configures it. One key therefore gets one answer,
  * with one order of precedence:
  * <ol>
- * <li>a system property ({@code -Dgateway.data-dir=/srv/gw}),</li>
  * <li>an environment variable (the key in upper case, dots and dashes as underscores: {@code GATEWAY_DATA_DIR}),</li>
+ * <li>a system property ({@code -Dgateway.data-dir=/srv/gw}),</li>
  * <li>the properties file named by the environment variable {@value #CONFIG_VARIABLE},</li>
  * <li>the packaged {@code application.properties}.</li>
  * </ol>
- * (The gateway's tests add Camel Main's override properties above all four.)
+ * That environment variables come before system properties is Camel's rule (both in its "override" mode), kept so
+ * that there is one rule, not a copy of it. (The gateway's tests add Camel Main's override properties above all
+ * four.)
  *
  * <p>Relative paths in settings resolve against {@code gateway.home} when it is set (the distribution's scripts set
  * it to the distribution directory), otherwise against the working directory.
@@ -46,6 +48,11 @@ public final class SettingsSource {
     public static SettingsSource of(PropertiesComponent properties) {
         Objects.requireNonNull(properties, "properties");
         return new SettingsSource(properties::resolveProperty);
+    }
+
+    // Fixed values, for tests of the typed records.
+    static SettingsSource of(Map<String, String> values) {
+        return new SettingsSource(key -> Optional.ofNullable(values.get(key)));
     }
 
     /** The settings as the gateway would see them if it started now, in this process's environment. */
