@@ -63,7 +63,7 @@ public class GatewayConfiguration implements CamelConfiguration {
 
         if (broker.embedded()) {
             context.addService(new EmbeddedBroker(settings.dataDir(), broker.inVmId(), broker.embeddedHost(),
-                    broker.embeddedPort(), broker.maxDeliveryAttempts()), true, true);
+                    broker.embeddedPort(), broker.maxDeliveryAttempts(), broker.embeddedMaxMemoryBytes()), true, true);
         }
         registry.bind("jms", jmsComponent(context, broker));
 

@@ -16,9 +16,11 @@ import uk.xborder.gateway.crypto.Secret;
  * @param embeddedPort        ... and its port
  * @param maxDeliveryAttempts deliveries of one message before the broker parks it on {@code gw.dlq}
  * @param poolSize            JMS connections the gateway keeps open to the broker
+ * @param embeddedMaxMemoryBytes message bodies the embedded broker keeps in the heap before it pages queues to disk
  */
 public record BrokerSettings(boolean embedded, String url, String user, SecretSetting password, String embeddedHost,
-                             int embeddedPort, int maxDeliveryAttempts, int poolSize) {
+                             int embeddedPort, int maxDeliveryAttempts, int poolSize,
+                             long embeddedMaxMemoryBytes) {
 
     static BrokerSettings from(SettingsSource source) {
         return new BrokerSettings(
@@ -29,7 +31,8 @@ public record BrokerSettings(boolean embedded, String url, String user, SecretSe
                 source.required("gateway.broker.embedded.host"),
                 source.integer("gateway.broker.embedded.port", 61616, 1),
                 source.integer("gateway.broker.max-delivery-attempts", 10, 1),
-                source.integer("gateway.broker.pool-size", 4, 1));
+                source.integer("gateway.broker.pool-size", 4, 1),
+                source.number("gateway.broker.embedded.max-memory-mb", 64, 1) * 1024 * 1024);
     }
 
     /** The in-VM acceptor id of the embedded broker, taken from a {@code vm://N} URL. */

@@ -36,7 +36,7 @@ class SettingsPrecedenceTest {
                 "gateway.directory = /from-file/directory.yaml",
                 "gateway.data-dir = /from-file/data",
                 "gateway.broker.embedded.port = 1111",
-                "camel.server.port = 9191", ""));
+                "gateway.api.port = 9191", ""));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "-Dgateway.broker.embedded.port=3333", "-Dgateway.data-dir=/from-sysprop/data",
@@ -46,6 +46,7 @@ class SettingsPrecedenceTest {
         child.environment().put(SettingsSource.CONFIG_VARIABLE, operatorFile.toString());
         child.environment().put("GATEWAY_BROKER_EMBEDDED_PORT", "2222");
         child.environment().put("GATEWAY_HOME", "/opt/xborder-gateway");
+        child.environment().put("GATEWAY_API_HOST", "127.0.0.2");
         Process process = child.start();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
                 .filter(line -> line.contains("|")).toList();
@@ -71,7 +72,12 @@ class SettingsPrecedenceTest {
     @Test
     void theFileNamedByGatewayConfigOverridesThePackagedDefault() {
         assertThat(GATEWAY).containsEntry("directory", "/from-file/directory.yaml".replace('/', File.separatorChar));
-        assertThat(GATEWAY).containsEntry("api", "http://127.0.0.1:9191");
+    }
+
+    /** Camel's server keys are placeholders of the gateway's API settings, so these reach it from any level. */
+    @Test
+    void theApiAddressComesThroughCamelsServerSettings() {
+        assertThat(GATEWAY).containsEntry("api", "http://127.0.0.2:9191");
     }
 
     @Test
