@@ -2,10 +2,13 @@ package uk.xborder.gateway;
 
 import org.apache.camel.main.Main;
 
+import uk.xborder.gateway.settings.SettingsSource;
+
 /**
- * Starts the gateway: Camel Main with the routes in {@code routes/}, the beans of {@link GatewayConfiguration} (found by package scan) and the
- * settings of {@code application.properties} (each one can be overridden by a system property or an environment
- * variable, e.g. {@code GATEWAY_DATA_DIR}).
+ * Starts the gateway: Camel Main with the routes in {@code routes/}, the beans of {@link GatewayConfiguration} (found
+ * by package scan) and the settings of {@code application.properties}, overridden by the file named in
+ * {@code GATEWAY_CONFIG}, environment variables and system properties ({@link SettingsSource} gives the order, and
+ * the command-line tools read settings through it too).
  */
 public final class GatewayApplication {
 
@@ -14,11 +17,12 @@ public final class GatewayApplication {
 
     public static void main(String[] args) throws Exception {
         Main main = new Main(GatewayApplication.class);
-        String externalSettings = System.getenv("GATEWAY_CONFIG");
-        if (externalSettings != null && !externalSettings.isBlank()) {
-            // Settings in the operator's file take precedence over the packaged defaults.
-            main.setPropertyPlaceholderLocations("file:" + externalSettings + ",classpath:application.properties");
-        }
+        readSettings(main);
         main.run(args);
+    }
+
+    /** Where a Camel Main reads the gateway's settings: the locations {@link SettingsSource} reads too. */
+    public static void readSettings(Main main) {
+        main.setPropertyPlaceholderLocations(SettingsSource.locations(System.getenv()));
     }
 }

@@ -1,12 +1,12 @@
 package uk.xborder.gateway;
 
-import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.PropertyInject;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -41,62 +41,35 @@ import uk.xborder.gateway.outbound.Wrapping;
 import uk.xborder.gateway.policy.RecipientPolicy;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
+import uk.xborder.gateway.settings.BrokerSettings;
+import uk.xborder.gateway.settings.GatewaySettings;
+import uk.xborder.gateway.crypto.Secret;
 
 /**
- * Wires the gateway from its settings: the broker and JMS component, the partner directory, the gateway's signing
- * identity, and one bean per pipeline step, bound under the names the routes use.
+ * Wires the gateway from its typed settings ({@link GatewaySettings}, bound as {@code gatewaySettings}): the broker
+ * and JMS component, the partner directory, the gateway's signing identity, and one bean per pipeline step, bound
+ * under the names the routes use.
  *
  * <p>A {@code clock} bound before start-up (e.g. by a test) is used instead of the system clock, and a
  * {@code formatRegistry} instead of the built-in formats.
  */
 public class GatewayConfiguration implements CamelConfiguration {
 
-    @PropertyInject("gateway.data-dir")
-    private String dataDir;
-    @PropertyInject("gateway.directory")
-    private String directoryFile;
-    @PropertyInject("gateway.max-message-bytes")
-    private long maxMessageBytes;
-
-    @PropertyInject("gateway.broker.embedded")
-    private boolean embeddedBroker;
-    @PropertyInject("gateway.broker.url")
-    private String brokerUrl;
-    @PropertyInject(value = "gateway.broker.user", defaultValue = "")
-    private String brokerUser;
-    @PropertyInject(value = "gateway.broker.password-env", defaultValue = "")
-    private String brokerPasswordEnv;
-    @PropertyInject("gateway.broker.embedded.host")
-    private String embeddedHost;
-    @PropertyInject("gateway.broker.embedded.port")
-    private int embeddedPort;
-    @PropertyInject("gateway.broker.max-delivery-attempts")
-    private int maxDeliveryAttempts;
-
-    @PropertyInject("gateway.identity.certificate")
-    private String identityCertificate;
-    @PropertyInject("gateway.identity.key")
-    private String identityKey;
-    @PropertyInject(value = "gateway.identity.pkcs12", defaultValue = "")
-    private String identityPkcs12;
-    @PropertyInject(value = "gateway.identity.password-env", defaultValue = "")
-    private String identityPasswordEnv;
-    @PropertyInject(value = "gateway.identity.password-file", defaultValue = "")
-    private String identityPasswordFile;
-
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        Path data = Path.of(dataDir);
+        GatewaySettings settings = GatewaySettings.from(context.getPropertiesComponent());
+        registry.bind("gatewaySettings", settings);
+        BrokerSettings broker = settings.broker();
 
-        if (embeddedBroker) {
-            context.addService(new EmbeddedBroker(data, inVmId(brokerUrl), embeddedHost, embeddedPort,
-                    maxDeliveryAttempts), true, true);
+        if (broker.embedded()) {
+            context.addService(new EmbeddedBroker(settings.dataDir(), broker.inVmId(), broker.embeddedHost(),
+                    broker.embeddedPort(), broker.maxDeliveryAttempts(), broker.embeddedMaxMemoryBytes()), true, true);
         }
-        registry.bind("jms", jmsComponent(context));
+        registry.bind("jms", jmsComponent(context, broker));
 
         Clock clock = existing(registry, "clock", Clock.class, Clock.systemUTC());
-        JdbcAuditLog auditLog = AuditLogSetup.open(context, data, clock);
+        JdbcAuditLog auditLog = AuditLogSetup.open(context, settings, clock);
         registry.bind("auditLog", auditLog);
         OutboundAudit audit = new OutboundAudit(auditLog, clock);
 
@@ -106,15 +79,14 @@ public class GatewayConfiguration implements CamelConfiguration {
         FormatRegistry formats = existing(registry, "formatRegistry", FormatRegistry.class,
                 FormatRegistry.create(schemas, grading, markings));
         PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown)
-                .load(Path.of(directoryFile));
+                .load(settings.directoryFile());
         registry.bind("partyDirectory", directory);
 
         AcceptedMessages accepted = AcceptedMessages.open(auditLog.database(), clock);
 
-        SigningIdentity identity = GatewayIdentity.load(identityCertificate, identityKey, identityPkcs12,
-                identityPasswordEnv, identityPasswordFile);
+        SigningIdentity identity = settings.identity().load();
 
-        Admission admission = new Admission(directory, maxMessageBytes, audit, clock);
+        Admission admission = new Admission(directory, settings.outbound().maxMessageBytes(), audit, clock);
         registry.bind("admission", admission);
         registry.bind("wellFormedness", new WellFormedness(new SafeXmlParser(), audit));
         registry.bind("schemaConformance", new SchemaConformance(schemas, formats, audit));
@@ -130,15 +102,20 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("statusReport", new StatusReport(audit, clock));
     }
 
-    private JmsComponent jmsComponent(CamelContext context) throws Exception {
-        ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(brokerUrl);
-        if (!brokerUser.isBlank()) {
-            connections.setUser(brokerUser);
-            connections.setPassword(brokerPasswordEnv.isBlank() ? null : System.getenv(brokerPasswordEnv));
+    private static JmsComponent jmsComponent(CamelContext context, BrokerSettings broker) throws Exception {
+        ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(broker.url());
+        Optional<Secret> password = broker.credentials();
+        if (password.isPresent()) {
+            connections.setUser(broker.user());
+            char[] chars = password.get().chars();
+            // The Artemis client keeps the password as a String; that copy cannot be wiped, ours can.
+            connections.setPassword(new String(chars));
+            Arrays.fill(chars, '\0');
+            password.get().destroy();
         }
         JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
         pool.setConnectionFactory(connections);
-        pool.setMaxConnections(4);
+        pool.setMaxConnections(broker.poolSize());
         // Stopped after the routes and before the embedded broker (services stop in reverse order).
         context.addService(new ServiceSupport() {
             @Override
@@ -150,10 +127,6 @@ public class GatewayConfiguration implements CamelConfiguration {
         // Persistent delivery for everything the gateway sends, so a broker restart loses nothing.
         jms.getConfiguration().setDeliveryPersistent(true);
         return jms;
-    }
-
-    private static String inVmId(String url) {
-        return url.startsWith("vm://") ? url.substring("vm://".length()) : "0";
     }
 
     private static <T> T existing(Registry registry, String name, Class<T> type, T fallback) {

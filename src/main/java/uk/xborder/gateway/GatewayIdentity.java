@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 
-import uk.xborder.gateway.crypto.Secret;
 import uk.xborder.gateway.crypto.SigningIdentity;
+import uk.xborder.gateway.settings.IdentitySettings;
+import uk.xborder.gateway.settings.SecretSetting;
 
 /**
- * Loads one of the gateway's identities (its signing key, its audit key) as the settings describe it: a PKCS#12 keystore when one is named,
- * otherwise a PEM certificate and key. The password, if any, comes from an environment variable or a file and is
- * never part of the settings themselves.
+ * Loads an identity from settings given as text, for callers that still read raw settings (the auditor's command
+ * line); the gateway itself uses {@link IdentitySettings} from {@code GatewaySettings}.
  */
 public final class GatewayIdentity {
 
@@ -18,21 +18,12 @@ public final class GatewayIdentity {
     }
 
     public static SigningIdentity load(String certificatePem, String keyPem, String pkcs12, String passwordEnv,
-                                String passwordFile) throws IOException, GeneralSecurityException {
-        Secret password = password(passwordEnv, passwordFile);
-        if (!pkcs12.isBlank()) {
-            return SigningIdentity.fromPkcs12(Path.of(pkcs12), password, null);
-        }
-        return SigningIdentity.fromPem(Path.of(certificatePem), Path.of(keyPem), password);
-    }
-
-    private static Secret password(String environmentVariable, String file) throws IOException {
-        if (!environmentVariable.isBlank()) {
-            return Secret.fromEnvironment(environmentVariable);
-        }
-        if (!file.isBlank()) {
-            return Secret.fromFile(Path.of(file));
-        }
-        return null;
+                                       String passwordFile) throws IOException, GeneralSecurityException {
+        SecretSetting password = new SecretSetting("identity.password", passwordEnv,
+                passwordFile.isBlank() ? null : Path.of(passwordFile));
+        IdentitySettings identity = pkcs12.isBlank()
+                ? new IdentitySettings(Path.of(certificatePem), Path.of(keyPem), null, password)
+                : new IdentitySettings(null, null, Path.of(pkcs12), password);
+        return identity.load();
     }
 }

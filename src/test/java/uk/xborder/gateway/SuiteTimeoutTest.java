@@ -61,7 +61,7 @@ class SuiteTimeoutTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        EmbeddedBroker broker = new EmbeddedBroker(dir, "91", "127.0.0.1", port, 10);
+        EmbeddedBroker broker = new EmbeddedBroker(dir, "91", "127.0.0.1", port, 10, 16L * 1024 * 1024);
         broker.start();
         try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port).createConnection()) {
             connection.start();

@@ -5,25 +5,24 @@ import java.util.Objects;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 
 import uk.xborder.gateway.audit.evidence.EvidenceExporter;
 import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.verify.LogVerifier;
 
 /**
- * Puts the auditor REST API into a Camel context: binds the beans its routes name and loads the routes
- * ({@value #ROUTES}). Call it while the context is being configured (e.g. from {@code GatewayConfiguration}), with
- * Camel Main's HTTP server enabled ({@code camel.server.enabled=true}); see docs/audit-api.md for the settings.
+ * Puts the auditor REST API into a Camel context: binds the beans its routes name. The routes ({@value #ROUTES})
+ * are loaded by Camel Main's routes-include-pattern like every other route, each with the precondition
+ * {@value #SWITCH}: whoever loads them binds these beans under the same setting (the gateway does so in
+ * {@code AuditLogSetup}). Call it while the context is being configured, with Camel Main's HTTP server enabled
+ * ({@code camel.server.enabled=true}); see docs/audit-api.md for the settings.
  */
 public final class AuditApi {
 
-    /**
-     * The routes of the API. Not a {@code *.camel.yaml} file, so that Camel Main's routes-include-pattern does not
-     * load it by itself, without its beans, in a gateway that does not serve the API.
-     */
-    public static final String ROUTES = "classpath:routes/audit-api.yaml";
+    /** The routes of the API. */
+    public static final String ROUTES = "classpath:routes/audit-api.camel.yaml";
+    /** The setting that switches the API on and off: its routes' precondition. */
+    public static final String SWITCH = "gateway.api.enabled";
 
     private AuditApi() {
     }
@@ -51,6 +50,5 @@ public final class AuditApi {
         registry.bind("apiReader", new AuditReader(log, export, verification));
         registry.bind("apiResponses", responses);
         registry.bind("apiErrors", new ApiErrors(consultations, responses));
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveMandatoryResource(context, ROUTES));
     }
 }

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * history and the process list).
  *
  * <pre>
- *   java -cp 'target/classes:target/lib/*' uk.xborder.gateway.api.HashPassword [--cost 12]
+ *   java -cp 'target/xborder-gateway/lib/*' uk.xborder.gateway.api.HashPassword [--cost 12]
  * </pre>
  *
  * At a terminal it asks twice without echo; otherwise it reads the first line of standard input, e.g. from a password

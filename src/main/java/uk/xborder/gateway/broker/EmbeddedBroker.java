@@ -27,14 +27,21 @@ public final class EmbeddedBroker extends ServiceSupport {
     private final String tcpHost;
     private final int tcpPort;
     private final int maxDeliveryAttempts;
+    private final long maxMemoryBytes;
     private EmbeddedActiveMQ server;
 
-    public EmbeddedBroker(Path dataDirectory, String inVmId, String tcpHost, int tcpPort, int maxDeliveryAttempts) {
+    /**
+     * @param maxMemoryBytes message bodies the broker holds in the heap across all queues; beyond it, queues page to
+     *                       the journal directory (Artemis's default, half the heap, would let queued messages fill it)
+     */
+    public EmbeddedBroker(Path dataDirectory, String inVmId, String tcpHost, int tcpPort, int maxDeliveryAttempts,
+                          long maxMemoryBytes) {
         this.dataDirectory = dataDirectory;
         this.inVmId = inVmId;
         this.tcpHost = tcpHost;
         this.tcpPort = tcpPort;
         this.maxDeliveryAttempts = maxDeliveryAttempts;
+        this.maxMemoryBytes = maxMemoryBytes;
     }
 
     /** The URL the gateway's own connection factory uses to reach this broker without a network hop. */
@@ -55,6 +62,7 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setLargeMessagesDirectory(journal.resolve("large-messages").toString())
                 .setPagingDirectory(journal.resolve("paging").toString())
                 // Duplicate detection ids survive a restart, so a resend after a crash is dropped, not delivered twice.
+                .setGlobalMaxSize(maxMemoryBytes)
                 .setPersistIDCache(true)
                 .setIDCacheSize(100_000)
                 // Loopback only: agencies on this host connect over TCP; anything wider needs an external broker.

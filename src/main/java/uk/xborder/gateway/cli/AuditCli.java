@@ -46,7 +46,7 @@ public final class AuditCli {
 
     /** The tool, ready to {@code execute}; defaults from the gateway's settings. */
     public static CommandLine commandLine(ToolEnvironment environment) {
-        return ToolCommandLine.create(new AuditCli(), environment, new CliDefaults(new GatewaySettings()),
+        return ToolCommandLine.create(new AuditCli(), environment, CliDefaults.fromGatewaySettings(),
                 EXIT_CODES);
     }
 }

@@ -37,6 +37,6 @@ public final class GwCli {
 
     /** The tool, ready to {@code execute}; settings from the gateway's configuration. */
     public static CommandLine commandLine(ToolEnvironment environment) {
-        return ToolCommandLine.create(new GwCli(), environment, new CliDefaults(new GatewaySettings()), EXIT_CODES);
+        return ToolCommandLine.create(new GwCli(), environment, CliDefaults.fromGatewaySettings(), EXIT_CODES);
     }
 }

@@ -51,11 +51,20 @@ public final class Certificates {
      */
     public static List<X509Certificate> readCertificateList(String commaSeparatedPemFiles)
             throws IOException, CertificateException {
-        List<X509Certificate> certificates = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (String file : commaSeparatedPemFiles.split(",")) {
             if (!file.isBlank()) {
-                certificates.addAll(readCertificates(Path.of(file.trim())));
+                files.add(Path.of(file.trim()));
             }
+        }
+        return readCertificates(files);
+    }
+
+    /** The certificates in several PEM files, in order. */
+    public static List<X509Certificate> readCertificates(List<Path> pemFiles) throws IOException, CertificateException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (Path file : pemFiles) {
+            certificates.addAll(readCertificates(file));
         }
         return List.copyOf(certificates);
     }

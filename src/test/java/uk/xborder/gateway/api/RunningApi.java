@@ -128,6 +128,9 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
         Map<String, String> settings = Map.ofEntries(
                 Map.entry("camel.main.name", "audit-api-test"),
                 Map.entry("camel.main.jmxEnabled", "false"),
+                // The API's routes, loaded as the gateway loads them: by include pattern, switched on.
+                Map.entry("camel.main.routes-include-pattern", AuditApi.ROUTES),
+                Map.entry(AuditApi.SWITCH, "true"),
                 Map.entry("camel.server.enabled", "true"),
                 Map.entry("camel.server.host", "127.0.0.1"),
                 Map.entry("camel.server.port", Integer.toString(port)),

@@ -1,0 +1,64 @@
+package uk.xborder.gateway.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.component.jms.JmsEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import uk.xborder.gateway.testsupport.RunningGateway;
+
+/** The settings reach the running gateway: the API switch, consumers per agency, and secrets that must be there. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class GatewaySettingsWiringTest {
+
+    @Test
+    void theApiIsSwitchedOffBySettingAndTheAgencyQueuesTakeTheConfiguredConsumers() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(Map.of("gateway.api.enabled", "false",
+                "gateway.outbound.consumers-per-agency", "2"))) {
+            assertThat(gateway.context().getRoute("api-search-entries")).isNull();
+            assertThat(gateway.context().getRegistry().lookupByName("apiGate")).isNull();
+            assertThat(status(gateway, "/api/audit/entries")).isEqualTo(404);
+            assertThat(status(gateway, "/observe/health")).isEqualTo(200);
+
+            JmsEndpoint agencyQueue = (JmsEndpoint) gateway.context().getRoute("outbound-police-scotland")
+                    .getEndpoint();
+            assertThat(agencyQueue.getConcurrentConsumers()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void byDefaultTheApiIsServedAndEachAgencyQueueHasOneConsumer() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start()) {
+            assertThat(gateway.context().getRoute("api-search-entries")).isNotNull();
+            assertThat(status(gateway, "/api/audit/entries")).isEqualTo(401);
+
+            JmsEndpoint agencyQueue = (JmsEndpoint) gateway.context().getRoute("outbound-police-scotland")
+                    .getEndpoint();
+            assertThat(agencyQueue.getConcurrentConsumers()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBrokerPasswordVariableThatIsNotSetStopsTheStartNamingTheSetting() {
+        assertThatThrownBy(() -> RunningGateway.start(Map.of("gateway.broker.user", "gateway",
+                "gateway.broker.password-env", "XB_TEST_VARIABLE_NEVER_SET")).close())
+                .hasStackTraceContaining("setting gateway.broker.password-env names environment variable "
+                        + "XB_TEST_VARIABLE_NEVER_SET, which is not set");
+    }
+
+    private static int status(RunningGateway gateway, String path) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return http.send(HttpRequest.newBuilder(URI.create(gateway.httpUrl() + path)).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
