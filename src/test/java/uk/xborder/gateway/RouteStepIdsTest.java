@@ -12,13 +12,13 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.IdAware;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import uk.xborder.gateway.testsupport.RunningGateway;
+import uk.xborder.gateway.testsupport.GatewayPerClass;
 
 /**
  * Every step of every route the gateway runs (outbound, per recipient, error handling, auditors' API) has an id
@@ -30,18 +30,14 @@ import uk.xborder.gateway.testsupport.RunningGateway;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RouteStepIdsTest {
 
-    private RunningGateway gateway;
+    @RegisterExtension
+    static final GatewayPerClass GATEWAY = new GatewayPerClass();
+
     private Model model;
 
     @BeforeAll
     void start() throws Exception {
-        gateway = RunningGateway.start();
-        model = gateway.context().getCamelContextExtension().getContextPlugin(Model.class);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        gateway.close();
+        model = GATEWAY.get().context().getCamelContextExtension().getContextPlugin(Model.class);
     }
 
     @Test
@@ -65,7 +61,7 @@ class RouteStepIdsTest {
     @Test
     void noTwoStepsTheGatewayRunsShareAnId() {
         List<String> ids = new ArrayList<>();
-        for (Route route : gateway.context().getRoutes()) {
+        for (Route route : GATEWAY.get().context().getRoutes()) {
             // The processors as they run, with the template instances' prefixes applied.
             route.filter("*").forEach(step -> ids.add(((IdAware) step).getId()));
         }

@@ -13,13 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.jms.Message;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.audit.checkpoint.CheckpointVerifier;
 import uk.xborder.gateway.audit.evidence.EvidenceExporter;
@@ -28,6 +26,7 @@ import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.verify.LogVerifier;
 import uk.xborder.gateway.audit.verify.VerificationReport;
 import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.PostgresPerClass;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
 
@@ -39,26 +38,17 @@ import uk.xborder.gateway.testsupport.StatusNotices;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditedExchangeTest {
 
-    private EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresPerClass POSTGRES = new PostgresPerClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    void stopPostgres() throws Exception {
-        postgres.close();
-    }
 
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"H2", "PostgreSQL"})
     void anOutboundExchangeIsProvenFromItsAuditTrail(String store) throws Exception {
         Map<String, String> settings = store.equals("H2") ? Map.of()
-                : Map.of("gateway.audit.store.url", postgres.getJdbcUrl("postgres", "postgres"),
+                : Map.of("gateway.audit.store.url", POSTGRES.jdbcUrl(),
                         "gateway.audit.store.user", "postgres");
         try (RunningGateway gateway = RunningGateway.start(settings)) {
             String messageId = Examples.uniqueId("PS-IR");

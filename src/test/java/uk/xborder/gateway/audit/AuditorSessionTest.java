@@ -11,16 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.audit.evidence.BundleVerifier;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.crypto.Certificates;
+import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.SentReport;
 
@@ -34,34 +33,26 @@ class AuditorSessionTest {
     private static final String JUSTIFICATION = "Court order 2026/17: disclosures of Operation Kestrel";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private RunningGateway gateway;
-    private String messageId;
-    private String exchangeId;
 
-    @BeforeAll
-    void anExchangeHasTakenPlace() throws Exception {
-        gateway = RunningGateway.start();
-        SentReport report = SentReport.through(gateway);
-        messageId = report.messageId();
-        exchangeId = report.exchangeId();
-    }
+    @RegisterExtension
+    static final GatewayPerClass GATEWAY = GatewayPerClass.afterTheExampleReport();
 
-    @AfterAll
-    void stop() throws Exception {
-        gateway.close();
+    /** The exchange the auditor looks into. */
+    private static SentReport report() {
+        return GATEWAY.exampleReport();
     }
 
     @Test
     void anAuditorFindsTheMessageAndTheReadingIsRecorded() throws Exception {
-        HttpResponse<String> found = get("/api/audit/entries?messageId=" + encode(messageId), "auditor");
+        HttpResponse<String> found = get("/api/audit/entries?messageId=" + encode(report().messageId()), "auditor");
         assertThat(found.statusCode()).isEqualTo(200);
-        assertThat(found.body()).contains(exchangeId).contains("\"DELIVERED\"").doesNotContain("NOMINAL");
+        assertThat(found.body()).contains(report().exchangeId()).contains("\"DELIVERED\"").doesNotContain("NOMINAL");
 
-        HttpResponse<String> trail = get("/api/audit/exchanges/" + exchangeId, "auditor");
+        HttpResponse<String> trail = get("/api/audit/exchanges/" + report().exchangeId(), "auditor");
         assertThat(trail.statusCode()).isEqualTo(200);
         assertThat(trail.body()).contains("\"RECEIVED\"").contains("\"STATUS_ISSUED\"");
 
-        List<LogEntry> consultations = gateway.audit().log().search(new AuditQuery(null, null, null, null, null,
+        List<LogEntry> consultations = GATEWAY.get().audit().log().search(new AuditQuery(null, null, null, null, null,
                 AuditOperation.CONSULTATION, null, null, null, null, 0, 100)).items();
         assertThat(consultations).extracting(e -> e.event().actor()).contains("user:auditor");
         assertThat(consultations).extracting(e -> e.event().justification()).contains(JUSTIFICATION);
@@ -71,7 +62,8 @@ class AuditorSessionTest {
     void anAuditorExportsEvidenceThatVerifiesOffline() throws Exception {
         HttpResponse<byte[]> export = http.send(request("/api/audit/export", "auditor")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"exchangeId\": \"" + exchangeId + "\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"exchangeId\": \"" + report().exchangeId() + "\"}"))
+                .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(export.statusCode()).isEqualTo(200);
 
@@ -84,10 +76,11 @@ class AuditorSessionTest {
 
     @Test
     void anOperatorMayLookButNotExport() throws Exception {
-        assertThat(get("/api/audit/exchanges/" + exchangeId, "operator").statusCode()).isEqualTo(200);
+        assertThat(get("/api/audit/exchanges/" + report().exchangeId(), "operator").statusCode()).isEqualTo(200);
         HttpResponse<String> export = http.send(request("/api/audit/export", "operator")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"exchangeId\": \"" + exchangeId + "\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"exchangeId\": \"" + report().exchangeId() + "\"}"))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(export.statusCode()).isEqualTo(403);
     }
@@ -95,27 +88,29 @@ class AuditorSessionTest {
     @Test
     void withoutCredentialsOrAJustificationNothingIsRead() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
-                URI.create(gateway.httpUrl() + "/api/audit/exchanges/" + exchangeId))
+                URI.create(GATEWAY.get().httpUrl() + "/api/audit/exchanges/" + report().exchangeId()))
                 .header("X-Audit-Justification", JUSTIFICATION).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("Basic"));
-        assertThat(anonymous.body()).doesNotContain(exchangeId);
+        assertThat(anonymous.body()).doesNotContain(report().exchangeId());
 
         HttpResponse<String> unjustified = http.send(HttpRequest.newBuilder(
-                URI.create(gateway.httpUrl() + "/api/audit/exchanges/" + exchangeId))
+                URI.create(GATEWAY.get().httpUrl() + "/api/audit/exchanges/" + report().exchangeId()))
                 .header("Authorization", basic("auditor")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unjustified.statusCode()).isEqualTo(400);
-        assertThat(unjustified.body()).doesNotContain(exchangeId);
+        assertThat(unjustified.body()).doesNotContain(report().exchangeId());
     }
 
     @Test
     void healthAndMetricsNeedNoCredentials() throws Exception {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                URI.create(gateway.httpUrl() + "/observe/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(GATEWAY.get().httpUrl() + "/observe/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-                URI.create(gateway.httpUrl() + "/observe/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(GATEWAY.get().httpUrl() + "/observe/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("gateway_audit_entries_appended").contains("gateway_audit_checkpoint_lag");
     }
@@ -125,7 +120,7 @@ class AuditorSessionTest {
     }
 
     private HttpRequest.Builder request(String path, String user) {
-        return HttpRequest.newBuilder(URI.create(gateway.httpUrl() + path))
+        return HttpRequest.newBuilder(URI.create(GATEWAY.get().httpUrl() + path))
                 .header("Authorization", basic(user))
                 .header("X-Audit-Justification", JUSTIFICATION);
     }

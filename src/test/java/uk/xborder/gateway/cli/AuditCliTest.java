@@ -9,18 +9,18 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.cli.tool.ToolEnvironment;
+import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.SentReport;
 
@@ -38,44 +38,35 @@ class AuditCliTest {
     @TempDir
     Path dir;
 
-    private RunningGateway gateway;
-    private String messageId;
-    private String exchangeId;
+    @RegisterExtension
+    static final GatewayPerClass GATEWAY = GatewayPerClass.afterTheExampleReport();
 
-    @BeforeAll
-    void anExchangeHasTakenPlace() throws Exception {
-        gateway = RunningGateway.start();
-        SentReport report = SentReport.through(gateway);
-        messageId = report.messageId();
-        exchangeId = report.exchangeId();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        gateway.close();
+    /** The exchange the auditor looks into. */
+    private static SentReport report() {
+        return GATEWAY.exampleReport();
     }
 
     @Test
     void searchFindsTheMessageAndTheReadingIsOnRecordAsTheUser() throws Exception {
-        ToolRun run = audit("auditor", "search", "--message-id", messageId);
+        ToolRun run = audit("auditor", "search", "--message-id", report().messageId());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode page = JSON.readTree(run.out());
         assertThat(page.path("total").asInt()).isGreaterThanOrEqualTo(13);
         assertThat(page.path("entries")).allSatisfy(e -> assertThat(e.path("exchangeId").asText())
-                .isEqualTo(exchangeId));
+                .isEqualTo(report().exchangeId()));
         assertThat(run.err()).contains("matching entries");
 
         AuditEvent reading = lastConsultation();
         assertThat(reading.actor()).isEqualTo("user:auditor");
         assertThat(reading.step()).isEqualTo("API_SEARCH");
         assertThat(reading.justification()).isEqualTo(JUSTIFICATION);
-        assertThat(reading.explanation()).contains("messageId=" + messageId);
+        assertThat(reading.explanation()).contains("messageId=" + report().messageId());
     }
 
     @Test
     void trailListsTheExchangeInOrder() throws Exception {
-        ToolRun run = audit("operator", "trail", exchangeId);
+        ToolRun run = audit("operator", "trail", report().exchangeId());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<String> steps = JSON.readTree(run.out()).path("entries").findValuesAsText("step");
@@ -96,7 +87,7 @@ class AuditCliTest {
     void aWrongPasswordIsRefusedWithTheApisCode() throws Exception {
         Path wrong = Files.writeString(dir.resolve("wrong"), "not-the-auditor-password\n");
         ToolRun run = ToolRun.of(AuditCli.commandLine(ToolEnvironment.of(Map.of())), "search",
-                "--gateway", gateway.httpUrl(), "--user", "auditor", "--password-file", wrong.toString(),
+                "--gateway", GATEWAY.get().httpUrl(), "--user", "auditor", "--password-file", wrong.toString(),
                 "--justification", JUSTIFICATION);
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
@@ -108,7 +99,7 @@ class AuditCliTest {
     @Test
     void anOperatorMayNotExport() {
         Path bundle = dir.resolve("operator-evidence.json");
-        ToolRun run = audit("operator", "export", "--exchange-id", exchangeId, "--out", bundle.toString());
+        ToolRun run = audit("operator", "export", "--exchange-id", report().exchangeId(), "--out", bundle.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         assertThat(run.err()).startsWith("error: FORBIDDEN: ");
@@ -118,7 +109,7 @@ class AuditCliTest {
     @Test
     void anAuditorExportsEvidenceThatVerifiesOffline() {
         Path bundle = dir.resolve("evidence.json");
-        ToolRun export = audit("auditor", "export", "--exchange-id", exchangeId, "--out", bundle.toString());
+        ToolRun export = audit("auditor", "export", "--exchange-id", report().exchangeId(), "--out", bundle.toString());
         assertThat(export.exitCode()).as(export.toString()).isZero();
         assertThat(lastConsultation().step()).isEqualTo("API_EXPORT");
 
@@ -148,7 +139,7 @@ class AuditCliTest {
     void aMistypedOrBadOptionIsRefusedAndNothingIsSent() {
         long before = consultations().size();
 
-        ToolRun mistyped = audit("auditor", "search", "--mesage-id", messageId);
+        ToolRun mistyped = audit("auditor", "search", "--mesage-id", report().messageId());
         assertThat(mistyped.exitCode()).isEqualTo(2);
         assertThat(mistyped.err()).contains("Unknown option").contains("--mesage-id").hasLineCount(1);
 
@@ -161,7 +152,7 @@ class AuditCliTest {
         assertThat(backwards.exitCode()).isEqualTo(2);
 
         ToolRun unjustified = ToolRun.of(AuditCli.commandLine(environment()), "search", "--gateway",
-                gateway.httpUrl(), "--user", "auditor");
+                GATEWAY.get().httpUrl(), "--user", "auditor");
         assertThat(unjustified.exitCode()).isEqualTo(2);
         assertThat(unjustified.err()).contains("--justification");
 
@@ -183,13 +174,13 @@ class AuditCliTest {
     @Test
     void searchInAJvmOfItsOwnWithThePasswordFromTheEnvironment() throws Exception {
         ToolRun run = ToolRun.inAnotherJvm(AuditCli.class, Map.of("GATEWAY_API_PASSWORD",
-                "example-auditor-password"), "search", "--gateway", gateway.httpUrl(), "--user", "auditor",
-                "--justification", JUSTIFICATION, "--message-id", messageId, "--limit", "3");
+                "example-auditor-password"), "search", "--gateway", GATEWAY.get().httpUrl(), "--user", "auditor",
+                "--justification", JUSTIFICATION, "--message-id", report().messageId(), "--limit", "3");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode page = JSON.readTree(run.out());
         assertThat(page.path("entries")).hasSize(3);
-        assertThat(page.path("entries").get(0).path("messageId").asText()).isEqualTo(messageId);
+        assertThat(page.path("entries").get(0).path("messageId").asText()).isEqualTo(report().messageId());
         assertThat(run.err()).doesNotContain("example-auditor-password");
     }
 
@@ -197,7 +188,7 @@ class AuditCliTest {
     private ToolRun audit(String user, String... command) {
         String[] args = new String[command.length + 6];
         System.arraycopy(command, 0, args, 0, command.length);
-        System.arraycopy(new String[] {"--gateway", gateway.httpUrl(), "--user", user, "--justification",
+        System.arraycopy(new String[] {"--gateway", GATEWAY.get().httpUrl(), "--user", user, "--justification",
                 JUSTIFICATION}, 0, args, command.length, 6);
         return ToolRun.of(AuditCli.commandLine(ToolEnvironment.of(Map.of("GATEWAY_API_PASSWORD",
                 "example-" + user + "-password"))), args);
@@ -208,7 +199,7 @@ class AuditCliTest {
     }
 
     private List<AuditEvent> consultations() {
-        return gateway.audit().log().search(new AuditQuery(null, null, null, null, null,
+        return GATEWAY.get().audit().log().search(new AuditQuery(null, null, null, null, null,
                 AuditOperation.CONSULTATION, null, null, null, null, 0, AuditQuery.MAX_LIMIT)).items().stream()
                 .map(LogEntry::event).toList();
     }

@@ -6,16 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.cli.tool.ToolEnvironment;
 import uk.xborder.gateway.testsupport.Examples;
-import uk.xborder.gateway.testsupport.RunningGateway;
+import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.StatusNotices;
 
 /** The agency and operator client against the real gateway over its TCP acceptor, as an agency system connects. */
@@ -26,17 +25,8 @@ class GwCliTest {
     @TempDir
     Path dir;
 
-    private RunningGateway gateway;
-
-    @BeforeAll
-    void start() throws Exception {
-        gateway = RunningGateway.start();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayPerClass GATEWAY = new GatewayPerClass();
 
     @Test
     void sendThenReceiveTheStatusNoticeAndTheEnvelopesPayload() throws Exception {
@@ -122,13 +112,13 @@ class GwCliTest {
         Path report = Examples.policeScotlandReport().replace("<ReportURN>([^<]+)</ReportURN>", messageId)
                 .writeTo(dir.resolve("own-jvm.xml"));
 
-        ToolRun sent = ToolRun.inAnotherJvm(GwCli.class, Map.of(), "send", "--broker", gateway.brokerUrl(),
+        ToolRun sent = ToolRun.inAnotherJvm(GwCli.class, Map.of(), "send", "--broker", GATEWAY.get().brokerUrl(),
                 "police-scotland", report.toString());
         assertThat(sent.exitCode()).as(sent.toString()).isZero();
 
         Path status = dir.resolve("own-jvm-status.xml");
         ToolRun received = ToolRun.inAnotherJvm(GwCli.class, Map.of(), "receive", "--broker",
-                gateway.brokerUrl(), "--timeout", "20", "gw.agency.police-scotland.status", status.toString());
+                GATEWAY.get().brokerUrl(), "--timeout", "20", "gw.agency.police-scotland.status", status.toString());
         assertThat(received.exitCode()).as(received.toString()).isZero();
         assertThat(StatusNotices.parse(Files.readAllBytes(status)).messageId()).isEqualTo(messageId);
     }
@@ -137,7 +127,7 @@ class GwCliTest {
         String[] args = new String[command.length + 2];
         System.arraycopy(command, 0, args, 0, command.length);
         args[command.length] = "--broker";
-        args[command.length + 1] = gateway.brokerUrl();
+        args[command.length + 1] = GATEWAY.get().brokerUrl();
         return ToolRun.of(GwCli.commandLine(ToolEnvironment.of(Map.of())), args);
     }
 }

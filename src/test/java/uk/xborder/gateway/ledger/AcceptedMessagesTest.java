@@ -14,21 +14,20 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.audit.AuditPki;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
 import uk.xborder.gateway.audit.store.AuditStoreFactory;
 import uk.xborder.gateway.audit.store.AuditStoreSettings;
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
+import uk.xborder.gateway.testsupport.PostgresPerClass;
 
 /**
  * The accepted-message record on each database, with two gateway nodes sharing it: what one node accepted, the other
@@ -38,21 +37,13 @@ import uk.xborder.gateway.audit.store.JdbcAuditLog;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcceptedMessagesTest {
 
-    private EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresPerClass POSTGRES = new PostgresPerClass();
+
     private final List<JdbcAuditLog> opened = new ArrayList<>();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    void stopPostgres() throws Exception {
-        postgres.close();
-    }
 
     @AfterEach
     void closeStores() {
@@ -165,7 +156,7 @@ class AcceptedMessagesTest {
             return AuditStoreSettings.embedded(dir.resolve(UUID.randomUUID().toString()));
         }
         String schema = "accepted_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        String url = POSTGRES.jdbcUrl();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }

@@ -11,18 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import picocli.CommandLine;
 
 import uk.xborder.gateway.cli.GwCli;
 import uk.xborder.gateway.cli.tool.ToolEnvironment;
 import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
@@ -34,7 +35,9 @@ import uk.xborder.gateway.xml.SchemaCatalog;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenSslInteropTest {
 
-    private RunningGateway gateway;
+    @RegisterExtension
+    static final GatewayPerClass GATEWAY = new GatewayPerClass();
+
     private CommandLine client;
 
     @TempDir
@@ -42,14 +45,8 @@ class OpenSslInteropTest {
 
     @BeforeAll
     void start() throws Exception {
-        gateway = RunningGateway.start();
         client = GwCli.commandLine(ToolEnvironment.of(Map.of()));
         client.setOut(new PrintWriter(new StringWriter(), true));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        gateway.close();
     }
 
     @ParameterizedTest(name = "{0} ({1} certificate)")
@@ -58,10 +55,11 @@ class OpenSslInteropTest {
         Path report = Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", Examples.uniqueId("PS-IR"))
                 .writeTo(dir.resolve("report-" + partner + ".xml"));
-        assertThat(client.execute("send", "--broker", gateway.brokerUrl(), "police-scotland", report.toString())).isZero();
+        assertThat(client.execute("send", "--broker", GATEWAY.get().brokerUrl(), "police-scotland",
+                report.toString())).isZero();
 
         Path envelope = dir.resolve("envelope-" + partner + ".xml");
-        assertThat(client.execute("receive", "--broker", gateway.brokerUrl(),
+        assertThat(client.execute("receive", "--broker", GATEWAY.get().brokerUrl(),
                 "gw.partner." + partner + ".out", envelope.toString(), "--timeout", "20")).isZero();
         Path cms = dir.resolve("payload-" + partner + ".der");
         assertThat(client.execute("payload", envelope.toString(), cms.toString())).isZero();

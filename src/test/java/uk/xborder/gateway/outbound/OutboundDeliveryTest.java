@@ -7,14 +7,14 @@ import java.util.List;
 
 import jakarta.jms.Message;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.PartnerInbox;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
@@ -30,27 +30,18 @@ class OutboundDeliveryTest {
 
     private static final long WAIT = 20_000;
 
-    private RunningGateway gateway;
-
-    @BeforeAll
-    void start() throws Exception {
-        gateway = RunningGateway.start();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayPerClass GATEWAY = new GatewayPerClass();
 
     @Test
     void policeScotlandReportReachesEuropolSpocIeAndNcaEachInItsOwnFormat() throws Exception {
         String messageId = Examples.uniqueId("PS-IR");
-        String transportId = gateway.send("police-scotland", Examples.policeScotlandReport()
+        String transportId = GATEWAY.get().send("police-scotland", Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
 
         for (String[] partner : new String[][] {
                 {"europol", "europol-ie-1"}, {"spoc-ie", "europol-ie-1"}, {"nca", "uk-agency-5x5x5-1"}}) {
-            Message delivered = gateway.receive("gw.partner." + partner[0] + ".out",
+            Message delivered = GATEWAY.get().receive("gw.partner." + partner[0] + ".out",
                     "GwMessageId = '" + messageId + "'", WAIT);
             assertThat(delivered).as("envelope for " + partner[0]).isNotNull();
             PartnerInbox.Opened opened = PartnerInbox.open(partner[0], RunningGateway.bodyBytes(delivered));
@@ -75,11 +66,11 @@ class OutboundDeliveryTest {
     @Test
     void everyStepOfTheExchangeIsAuditedWithoutContent() throws Exception {
         String messageId = Examples.uniqueId("PS-IR");
-        String transportId = gateway.send("police-scotland", Examples.policeScotlandReport()
+        String transportId = GATEWAY.get().send("police-scotland", Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
         StatusNotices.Notice notice = statusFor(transportId);
 
-        List<AuditEvent> trail = gateway.audit().forExchange(notice.exchangeId());
+        List<AuditEvent> trail = GATEWAY.get().audit().forExchange(notice.exchangeId());
         assertThat(trail).extracting(AuditEvent::step).containsSubsequence(
                 "RECEIVED", "WELL_FORMED", "SCHEMA_VALID", "CANONICALISED", "SENDER_VERIFIED", "AUTHORISED",
                 "TRANSLATED", "SIGNED", "ENCRYPTED", "WRAPPED", "RELEASED", "DELIVERED", "STATUS_ISSUED");
@@ -109,11 +100,11 @@ class OutboundDeliveryTest {
     void ncaLogInTheUkFormatReachesPoliceScotlandAndEuropol() throws Exception {
         String messageId = Examples.uniqueId("NCA");
         String xml = Examples.ncaLog().replace("<LogReference>([^<]+)</LogReference>", messageId).xml();
-        String transportId = gateway.send("nca", xml);
+        String transportId = GATEWAY.get().send("nca", xml);
 
         StatusNotices.Notice notice = statusFor("nca", transportId);
         assertThat(notice.outcome()).isEqualTo("ACCEPTED");
-        Message toScotland = gateway.receive("gw.partner.police-scotland.out",
+        Message toScotland = GATEWAY.get().receive("gw.partner.police-scotland.out",
                 "GwMessageId = '" + messageId + "'", WAIT);
         PartnerInbox.Opened opened = PartnerInbox.open("police-scotland", RunningGateway.bodyBytes(toScotland));
         assertThat(opened.contentFormat()).isEqualTo("police-scotland-ir-1");
@@ -123,7 +114,7 @@ class OutboundDeliveryTest {
     @Test
     void aMessageSentAsBytesIsTreatedLikeText() throws Exception {
         String messageId = Examples.uniqueId("PS-IR");
-        String transportId = gateway.sendBytes("police-scotland", Examples.policeScotlandReport()
+        String transportId = GATEWAY.get().sendBytes("police-scotland", Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", messageId).bytes());
         assertThat(statusFor(transportId).outcome()).isEqualTo("ACCEPTED");
     }
@@ -131,10 +122,10 @@ class OutboundDeliveryTest {
     @Test
     void anEnvelopeCannotBeOpenedWithAnotherPartnersKey() throws Exception {
         String messageId = Examples.uniqueId("PS-IR");
-        String transportId = gateway.send("police-scotland", Examples.policeScotlandReport()
+        String transportId = GATEWAY.get().send("police-scotland", Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
         statusFor(transportId);
-        Message forEuropol = gateway.receive("gw.partner.europol.out", "GwMessageId = '" + messageId + "'", WAIT);
+        Message forEuropol = GATEWAY.get().receive("gw.partner.europol.out", "GwMessageId = '" + messageId + "'", WAIT);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> PartnerInbox.open("nca", RunningGateway.bodyBytes(forEuropol)))
                 .isInstanceOf(java.security.GeneralSecurityException.class);
@@ -145,7 +136,7 @@ class OutboundDeliveryTest {
     }
 
     private StatusNotices.Notice statusFor(String agency, String transportId) throws Exception {
-        Message status = gateway.receive("gw.agency." + agency + ".status",
+        Message status = GATEWAY.get().receive("gw.agency." + agency + ".status",
                 "GwTransportMessageId = '" + transportId + "'", WAIT);
         assertThat(status).as("status notice for " + transportId).isNotNull();
         return StatusNotices.parse(RunningGateway.bodyBytes(status));

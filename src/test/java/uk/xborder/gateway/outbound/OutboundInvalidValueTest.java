@@ -17,11 +17,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
 
@@ -36,13 +38,14 @@ class OutboundInvalidValueTest {
 
     private static final long WAIT = 20_000;
 
-    private RunningGateway gateway;
+    @RegisterExtension
+    static final GatewayPerClass GATEWAY = new GatewayPerClass();
+
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
     @BeforeAll
     void start() throws Exception {
-        gateway = RunningGateway.start();
         log.start();
         root.addAppender(log);
     }
@@ -50,7 +53,6 @@ class OutboundInvalidValueTest {
     @AfterAll
     void stop() throws Exception {
         root.detachAppender(log);
-        gateway.close();
     }
 
     @ParameterizedTest(name = "{0} {1} = {2}")
@@ -68,9 +70,9 @@ class OutboundInvalidValueTest {
                 ? Examples.ncaLog().replace("<LogReference>([^<]+)</LogReference>", Examples.uniqueId("NCA"))
                 : Examples.policeScotlandReport().replace("<ReportURN>([^<]+)</ReportURN>", Examples.uniqueId("PS"));
         int logged = log.list.size();
-        String transportId = gateway.send(agency, example.replace("<" + field + ">([^<]+)</", value).xml());
+        String transportId = GATEWAY.get().send(agency, example.replace("<" + field + ">([^<]+)</", value).xml());
 
-        Message status = gateway.receive("gw.agency." + agency + ".status",
+        Message status = GATEWAY.get().receive("gw.agency." + agency + ".status",
                 "GwTransportMessageId = '" + transportId + "'", WAIT);
         assertThat(status).as("status notice").isNotNull();
         String noticeXml = RunningGateway.bodyText(status);
@@ -80,7 +82,7 @@ class OutboundInvalidValueTest {
         assertThat(notice.explanation()).contains(field);
         assertThat(noticeXml).doesNotContain(value);
 
-        Message kept = gateway.receive("gw.rejected", "GwTransportMessageId = '" + transportId + "'", WAIT);
+        Message kept = GATEWAY.get().receive("gw.rejected", "GwTransportMessageId = '" + transportId + "'", WAIT);
         assertThat(kept).as("original kept on gw.rejected").isNotNull();
         assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo("INVALID_VALUE");
         assertThat(kept.getStringProperty("GwExplanation")).contains(field);
@@ -89,7 +91,7 @@ class OutboundInvalidValueTest {
             assertThat(String.valueOf(kept.getObjectProperty(header))).as(header).doesNotContain(value);
         }
 
-        List<AuditEvent> trail = gateway.audit().forExchange(notice.exchangeId());
+        List<AuditEvent> trail = GATEWAY.get().audit().forExchange(notice.exchangeId());
         assertThat(trail).filteredOn(e -> e.step().equals("REJECTED")).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo("REJECTED");
             assertThat(e.reason()).isEqualTo("INVALID_VALUE");

@@ -9,16 +9,16 @@ import java.util.concurrent.TimeUnit;
 import jakarta.jms.Message;
 
 import org.apache.camel.builder.NotifyBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
 
@@ -33,17 +33,8 @@ class OutboundRejectionTest {
     private static final long WAIT = 20_000;
     private static final String PS = "police-scotland";
 
-    private RunningGateway gateway;
-
-    @BeforeAll
-    void start() throws Exception {
-        gateway = RunningGateway.start();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayPerClass GATEWAY = new GatewayPerClass();
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
@@ -63,7 +54,7 @@ class OutboundRejectionTest {
     void unreadableOrInvalidMessagesAreRejectedWholeAndKept(String example, String reason) throws Exception {
         String original = Examples.read(example);
         String agency = example.startsWith("uk-agency/") ? "nca" : PS;
-        String transportId = gateway.send(agency, original);
+        String transportId = GATEWAY.get().send(agency, original);
 
         StatusNotices.Notice notice = status(agency, transportId);
         assertThat(notice.outcome()).isEqualTo("REJECTED");
@@ -83,19 +74,19 @@ class OutboundRejectionTest {
     void aMessageOverTheSizeLimitIsRejectedBeforeParsing() throws Exception {
         String padded = Examples.policeScotlandReport().xml()
                 .replace("</IntelligenceReport>", "<!--" + "x".repeat(10 * 1024 * 1024) + "--></IntelligenceReport>");
-        String transportId = gateway.sendBytes(PS, padded.getBytes(StandardCharsets.UTF_8));
+        String transportId = GATEWAY.get().sendBytes(PS, padded.getBytes(StandardCharsets.UTF_8));
 
         StatusNotices.Notice notice = status(PS, transportId);
         assertThat(notice.outcome()).isEqualTo("REJECTED");
         assertThat(notice.reasonCode()).isEqualTo("MESSAGE_TOO_LARGE");
         assertThat(notice.explanation()).contains("10485760");
         assertKeptOnRejected(transportId, padded.getBytes(StandardCharsets.UTF_8), "MESSAGE_TOO_LARGE");
-        assertThat(gateway.audit().stepsOf(notice.exchangeId())).doesNotContain("WELL_FORMED");
+        assertThat(GATEWAY.get().audit().stepsOf(notice.exchangeId())).doesNotContain("WELL_FORMED");
     }
 
     @Test
     void aSenderThatIsNoConfiguredAgencyIsRejected() throws Exception {
-        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+        String transportId = GATEWAY.get().send(PS, Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", Examples.uniqueId("PS-IR"))
                 .replace("<Sender>\\s*<PartyId>([^<]+)</PartyId>", "strathclyde-police").xml());
         StatusNotices.Notice notice = status(PS, transportId);
@@ -106,7 +97,7 @@ class OutboundRejectionTest {
 
     @Test
     void anotherAgencysNameOnThisAgencysQueueIsRejected() throws Exception {
-        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+        String transportId = GATEWAY.get().send(PS, Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", Examples.uniqueId("PS-IR"))
                 .replace("<Sender>\\s*<PartyId>([^<]+)</PartyId>", "nca").xml());
         assertThat(status(PS, transportId).reasonCode()).isEqualTo("SENDER_MISMATCH");
@@ -116,7 +107,7 @@ class OutboundRejectionTest {
     @Test
     void anUnknownRecipientIsRefusedWhileTheOthersReceiveIt() throws Exception {
         String messageId = Examples.uniqueId("PS-IR");
-        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+        String transportId = GATEWAY.get().send(PS, Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", messageId)
                 .replace("<Recipient>\\s*<PartyId>(spoc-ie)</PartyId>", "interpol").xml());
 
@@ -135,7 +126,7 @@ class OutboundRejectionTest {
     void aGradeWithNoSafeEuropolEquivalentRefusesTheEuropolFormatRecipient() throws Exception {
         String messageId = Examples.uniqueId("PS-RFI");
         NotifyBuilder finished = finishedExchange(PS);
-        String transportId = gateway.send(PS, new Examples(
+        String transportId = GATEWAY.get().send(PS, new Examples(
                 Examples.read("police-scotland/valid/ps-rfi-conditions-grade-e-spoc-ie.xml"))
                 .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
 
@@ -150,7 +141,7 @@ class OutboundRejectionTest {
     void aMarkingAboveAPartnersAccreditationRefusesOnlyThatPartner() throws Exception {
         String messageId = Examples.uniqueId("PS-IR");
         NotifyBuilder finished = finishedExchange(PS);
-        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+        String transportId = GATEWAY.get().send(PS, Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", messageId)
                 .replace("<Marking>([^<]+)</Marking>", "SECRET").xml());
 
@@ -166,7 +157,7 @@ class OutboundRejectionTest {
     @Test
     void topSecretGoesToNobody() throws Exception {
         String messageId = Examples.uniqueId("PS-IR");
-        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+        String transportId = GATEWAY.get().send(PS, Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", messageId)
                 .replace("<Marking>([^<]+)</Marking>", "TOP-SECRET").xml());
 
@@ -180,7 +171,7 @@ class OutboundRejectionTest {
     @Test
     void aHandlingCodeThatForbidsDisseminationRefusesTheRecipients() throws Exception {
         String messageId = Examples.uniqueId("NCA");
-        String transportId = gateway.send("nca", Examples.ncaLog()
+        String transportId = GATEWAY.get().send("nca", Examples.ncaLog()
                 .replace("<LogReference>([^<]+)</LogReference>", messageId)
                 .replace("<HandlingCode>([^<]+)</HandlingCode>", "4").xml());
 
@@ -195,7 +186,7 @@ class OutboundRejectionTest {
     void withoutALegalBasisNothingLeavesTheUnitedKingdom() throws Exception {
         String messageId = Examples.uniqueId("PS-IR");
         NotifyBuilder finished = finishedExchange(PS);
-        String transportId = gateway.send(PS, Examples.policeScotlandReport()
+        String transportId = GATEWAY.get().send(PS, Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", messageId)
                 .remove("<LegalBasisForInternationalTransfer>[^<]*</LegalBasisForInternationalTransfer>").xml());
 
@@ -212,37 +203,37 @@ class OutboundRejectionTest {
     void aResubmittedMessageIdIsRejectedAndDeliveredOnlyOnce() throws Exception {
         String messageId = Examples.uniqueId("PS-IR");
         String xml = Examples.policeScotlandReport().replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml();
-        String first = gateway.send(PS, xml);
+        String first = GATEWAY.get().send(PS, xml);
         assertThat(status(PS, first).outcome()).isEqualTo("ACCEPTED");
-        String second = gateway.send(PS, xml);
+        String second = GATEWAY.get().send(PS, xml);
 
         StatusNotices.Notice notice = status(PS, second);
         assertThat(notice.outcome()).isEqualTo("REJECTED");
         assertThat(notice.reasonCode()).isEqualTo("DUPLICATE_MESSAGE");
-        assertThat(gateway.drain("gw.partner.europol.out").stream()
+        assertThat(GATEWAY.get().drain("gw.partner.europol.out").stream()
                 .filter(m -> messageId.equals(header(m, "GwMessageId")))).hasSize(1);
         assertKeptOnRejected(second, xml.getBytes(StandardCharsets.UTF_8), "DUPLICATE_MESSAGE");
     }
 
     @Test
     void theGatewayGoesOnAfterBadInput() throws Exception {
-        gateway.send(PS, Examples.read("attacks/billion-laughs.xml"));
-        gateway.send(PS, "not xml at all");
+        GATEWAY.get().send(PS, Examples.read("attacks/billion-laughs.xml"));
+        GATEWAY.get().send(PS, "not xml at all");
         String messageId = Examples.uniqueId("PS-IR");
-        String good = gateway.send(PS, Examples.policeScotlandReport()
+        String good = GATEWAY.get().send(PS, Examples.policeScotlandReport()
                 .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
         assertThat(status(PS, good).outcome()).isEqualTo("ACCEPTED");
     }
 
     private StatusNotices.Notice status(String agency, String transportId) throws Exception {
-        Message status = gateway.receive("gw.agency." + agency + ".status",
+        Message status = GATEWAY.get().receive("gw.agency." + agency + ".status",
                 "GwTransportMessageId = '" + transportId + "'", WAIT);
         assertThat(status).as("status notice for " + transportId).isNotNull();
         return StatusNotices.parse(RunningGateway.bodyBytes(status));
     }
 
     private Message assertKeptOnRejected(String transportId, byte[] original, String reason) throws Exception {
-        Message kept = gateway.receive("gw.rejected", "GwTransportMessageId = '" + transportId + "'", WAIT);
+        Message kept = GATEWAY.get().receive("gw.rejected", "GwTransportMessageId = '" + transportId + "'", WAIT);
         assertThat(kept).as("original kept on gw.rejected").isNotNull();
         assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo(reason);
         assertThat(kept.getStringProperty("GwExplanation")).isNotBlank();
@@ -253,7 +244,7 @@ class OutboundRejectionTest {
     }
 
     private void assertAuditedRejection(String exchangeId, String reason) {
-        List<AuditEvent> trail = gateway.audit().forExchange(exchangeId);
+        List<AuditEvent> trail = GATEWAY.get().audit().forExchange(exchangeId);
         assertThat(trail).extracting(AuditEvent::step).startsWith("RECEIVED").contains("REJECTED", "STATUS_ISSUED");
         assertThat(trail).filteredOn(e -> e.step().equals("REJECTED")).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo("REJECTED");
@@ -263,12 +254,13 @@ class OutboundRejectionTest {
 
     /** Takes the envelope for this message off the partner's queue, waiting for it to arrive. */
     private boolean delivered(String partner, String messageId) throws Exception {
-        return gateway.receive("gw.partner." + partner + ".out", "GwMessageId = '" + messageId + "'", WAIT) != null;
+        return GATEWAY.get().receive("gw.partner." + partner + ".out", "GwMessageId = '" + messageId + "'",
+                WAIT) != null;
     }
 
     /** Completes once the agency's route has finished the next exchange, whatever its outcome. */
     private NotifyBuilder finishedExchange(String agency) {
-        return new NotifyBuilder(gateway.context()).fromRoute("outbound-" + agency).whenDone(1).create();
+        return new NotifyBuilder(GATEWAY.get().context()).fromRoute("outbound-" + agency).whenDone(1).create();
     }
 
     /**
@@ -279,7 +271,7 @@ class OutboundRejectionTest {
      */
     private boolean leftFor(String partner, String messageId, NotifyBuilder finished) throws Exception {
         assertThat(finished.matches(WAIT, TimeUnit.MILLISECONDS)).as("the route finished the exchange").isTrue();
-        return gateway.browse("gw.partner." + partner + ".out").stream()
+        return GATEWAY.get().browse("gw.partner." + partner + ".out").stream()
                 .anyMatch(m -> messageId.equals(header(m, "GwMessageId")));
     }
 
