@@ -3,13 +3,16 @@ package uk.xborder.gateway.api;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.checkpoint.Checkpoint;
 import uk.xborder.gateway.audit.checkpoint.CheckpointCodec;
 import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
 import uk.xborder.gateway.audit.log.EntryCodec;
+import uk.xborder.gateway.audit.log.EventField;
 import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.audit.log.Page;
 import uk.xborder.gateway.audit.merkle.InclusionProof;
@@ -26,24 +29,29 @@ final class ApiViews {
     private ApiViews() {
     }
 
-    record Entry(long seq, String recordedAt, String leafHash, String eventKey, String time, String exchangeId,
-                 String messageId, String correlationId, List<String> caseReferences, String step,
-                 String operation, String outcome, String reason, String explanation, String actor, String sender,
-                 List<String> recipients, String marking, String handling, String legalBasis, String justification,
-                 String payloadDigest) {
+    /**
+     * One entry: its place in the log, when it was recorded and its leaf hash, then every field of its event under
+     * its canonical name, in canonical order ({@link EventField}).
+     */
+    static final class Entry {
 
-        static Entry of(LogEntry entry) {
-            AuditEvent e = entry.event();
-            return new Entry(entry.seq(), entry.recordedAt().toString(),
-                    HEX.formatHex(MerkleHash.leaf(EntryCodec.canonical(entry))), e.eventKey(), e.time().toString(),
-                    e.exchangeId(), e.messageId(), e.correlationId(), e.caseReferences(), e.step(),
-                    e.operation(), e.outcome(), e.reason(),
-                    e.explanation(), e.actor(), e.sender(), e.recipients(), e.marking(), e.handling(),
-                    e.legalBasis(), e.justification(), e.payloadDigest());
+        private Entry() {
+        }
+
+        static Map<String, Object> of(LogEntry entry) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("seq", entry.seq());
+            view.put("recordedAt", entry.recordedAt().toString());
+            view.put("leafHash", HEX.formatHex(MerkleHash.leaf(EntryCodec.canonical(entry))));
+            for (EventField field : EventField.values()) {
+                Object value = field.of(entry.event());
+                view.put(field.canonicalName(), value instanceof Instant time ? time.toString() : value);
+            }
+            return view;
         }
     }
 
-    record EntryPage(long total, int offset, int limit, List<Entry> entries) {
+    record EntryPage(long total, int offset, int limit, List<Map<String, Object>> entries) {
 
         static EntryPage of(Page<LogEntry> page) {
             return new EntryPage(page.total(), page.offset(), page.limit(),
@@ -51,7 +59,7 @@ final class ApiViews {
         }
     }
 
-    record Trail(String exchangeId, List<Entry> entries) {
+    record Trail(String exchangeId, List<Map<String, Object>> entries) {
     }
 
     /**
@@ -76,7 +84,8 @@ final class ApiViews {
      * An RFC 9162 inclusion proof. {@code canonicalEntry} is the exact text whose leaf hash (SHA-256 of 0x00 and its
      * UTF-8 bytes) the proof starts from.
      */
-    record Proof(long seq, long treeSize, String leafHash, List<String> path, Entry entry, String canonicalEntry,
+    record Proof(long seq, long treeSize, String leafHash, List<String> path, Map<String, Object> entry,
+                 String canonicalEntry,
                  SignedCheckpointView checkpoint) {
 
         static Proof of(LogEntry entry, InclusionProof proof, SignedCheckpoint checkpoint) {

@@ -38,25 +38,10 @@ public final class EntryCodec {
         fields.put("v", VERSION);
         fields.put("seq", entry.seq());
         fields.put("recordedAt", instant(entry.recordedAt()));
-        fields.put("eventKey", e.eventKey());
-        fields.put("time", instant(e.time()));
-        fields.put("exchangeId", e.exchangeId());
-        fields.put("messageId", e.messageId());
-        fields.put("correlationId", e.correlationId());
-        fields.put("caseReferences", e.caseReferences());
-        fields.put("step", e.step());
-        fields.put("operation", e.operation());
-        fields.put("outcome", e.outcome());
-        fields.put("reason", e.reason());
-        fields.put("explanation", e.explanation());
-        fields.put("actor", e.actor());
-        fields.put("sender", e.sender());
-        fields.put("recipients", e.recipients());
-        fields.put("marking", e.marking());
-        fields.put("handling", e.handling());
-        fields.put("legalBasis", e.legalBasis());
-        fields.put("justification", e.justification());
-        fields.put("payloadDigest", e.payloadDigest());
+        for (EventField field : EventField.values()) {
+            Object value = field.of(e);
+            fields.put(field.canonicalName(), value instanceof Instant time ? instant(time) : value);
+        }
         try {
             return JSON.writeValueAsBytes(fields);
         } catch (IOException ex) {

@@ -14,9 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.log.EntryCodec;
+import uk.xborder.gateway.audit.log.EventField;
 import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.audit.merkle.MerkleHash;
 
@@ -38,10 +40,10 @@ final class EntryAppender {
 
     private static final String LOCK_HEAD = "SELECT next_seq FROM audit_head WHERE id = 1 FOR UPDATE";
     private static final String UPDATE_HEAD = "UPDATE audit_head SET next_seq = ? WHERE id = 1 AND next_seq = ?";
-    private static final String INSERT_ENTRY = "INSERT INTO audit_entry (seq, recorded_at, event_key, event_time, "
-            + "exchange_id, message_id, correlation_id, step, operation, outcome, reason, explanation, actor, sender, "
-            + "marking, handling, legal_basis, justification, payload_digest, leaf_hash) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The entry row: seq, when it was recorded, the event's columns in canonical order, its leaf hash. */
+    private static final String INSERT_ENTRY = "INSERT INTO audit_entry (seq, recorded_at, "
+            + EventField.COLUMNS.stream().map(EventField::column).collect(Collectors.joining(", "))
+            + ", leaf_hash) VALUES (" + placeholders(EventField.COLUMNS.size() + 3) + ")";
     private static final String INSERT_CASE_REFERENCE =
             "INSERT INTO audit_entry_case_reference (seq, position, case_reference) VALUES (?, ?, ?)";
     private static final String INSERT_RECIPIENT =
@@ -118,23 +120,13 @@ final class EntryAppender {
                 int i = 1;
                 insert.setLong(i++, entry.seq());
                 DbTime.bind(insert, i++, entry.recordedAt());
-                insert.setString(i++, e.eventKey());
-                DbTime.bind(insert, i++, e.time());
-                insert.setString(i++, e.exchangeId());
-                insert.setString(i++, e.messageId());
-                insert.setString(i++, e.correlationId());
-                insert.setString(i++, e.step());
-                insert.setString(i++, e.operation());
-                insert.setString(i++, e.outcome());
-                insert.setString(i++, e.reason());
-                insert.setString(i++, e.explanation());
-                insert.setString(i++, e.actor());
-                insert.setString(i++, e.sender());
-                insert.setString(i++, e.marking());
-                insert.setString(i++, e.handling());
-                insert.setString(i++, e.legalBasis());
-                insert.setString(i++, e.justification());
-                insert.setString(i++, e.payloadDigest());
+                for (EventField field : EventField.COLUMNS) {
+                    if (field.kind() == EventField.Kind.TIME) {
+                        DbTime.bind(insert, i++, (Instant) field.of(e));
+                    } else {
+                        insert.setString(i++, (String) field.of(e));
+                    }
+                }
                 insert.setBytes(i, a.leafHash());
                 insert.addBatch();
             }
