@@ -126,6 +126,9 @@ public class GatewayConfiguration implements CamelConfiguration {
         JmsComponent jms = JmsComponent.jmsComponent(pool);
         // Persistent delivery for everything the gateway sends, so a broker restart loses nothing.
         jms.getConfiguration().setDeliveryPersistent(true);
+        // Nothing the gateway consumes or sends is request-reply. A sender's JMSReplyTo would otherwise turn the
+        // exchange into InOut and make every send wait for a reply that never comes, holding the agency's queue.
+        jms.getConfiguration().setDisableReplyTo(true);
         return jms;
     }
 

@@ -148,6 +148,16 @@ public final class RunningGateway implements AutoCloseable {
         return sendTo("gw.agency." + agency + ".out", message);
     }
 
+    /**
+     * Puts a message on the agency's outbound queue naming a reply-to queue, as a client that expects request-reply
+     * would; returns its JMS message id.
+     */
+    public String sendWithReplyTo(String agency, String xml, String replyQueue) throws JMSException {
+        Message message = session.createTextMessage(xml);
+        message.setJMSReplyTo(session.createQueue(replyQueue));
+        return sendTo("gw.agency." + agency + ".out", message);
+    }
+
     private String sendTo(String queue, Message message) throws JMSException {
         try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
             producer.send(message);
