@@ -3,6 +3,7 @@ package uk.xborder.gateway;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
@@ -68,7 +69,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         }
         registry.bind("jms", jmsComponent(context, broker));
 
-        Clock clock = existing(registry, "clock", Clock.class, Clock.systemUTC());
+        Clock clock = existing(registry, "clock", Clock.class, Clock::systemUTC);
         JdbcAuditLog auditLog = AuditLogSetup.open(context, settings, clock);
         registry.bind("auditLog", auditLog);
         OutboundAudit audit = new OutboundAudit(auditLog, clock);
@@ -77,7 +78,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         MarkingTable markings = MarkingTable.loadDefault();
         SchemaCatalog schemas = SchemaCatalog.loadDefault();
         FormatRegistry formats = existing(registry, "formatRegistry", FormatRegistry.class,
-                FormatRegistry.create(schemas, grading, markings));
+                () -> FormatRegistry.create(schemas, grading, markings));
         PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown)
                 .load(settings.directoryFile());
         registry.bind("partyDirectory", directory);
@@ -132,12 +133,14 @@ public class GatewayConfiguration implements CamelConfiguration {
         return jms;
     }
 
-    private static <T> T existing(Registry registry, String name, Class<T> type, T fallback) {
+    /** What a test bound before start-up under this name, else the gateway's own, made only then. */
+    private static <T> T existing(Registry registry, String name, Class<T> type, Supplier<T> fallback) {
         T bound = registry.lookupByNameAndType(name, type);
         if (bound != null) {
             return bound;
         }
-        registry.bind(name, fallback);
-        return fallback;
+        T made = fallback.get();
+        registry.bind(name, made);
+        return made;
     }
 }

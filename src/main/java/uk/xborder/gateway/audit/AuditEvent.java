@@ -65,12 +65,4 @@ public record AuditEvent(String eventKey, Instant time, String exchangeId, Strin
                 operation, outcome, reason, explanation, actor, sender, recipients, marking, handling, legalBasis,
                 justification, payloadDigest);
     }
-
-    public boolean is(Step other) {
-        return step.equals(other.name());
-    }
-
-    public boolean outcomeIs(AuditOutcome other) {
-        return outcome.equals(other.name());
-    }
 }

@@ -45,21 +45,6 @@ public final class Certificates {
         return List.copyOf(certificates);
     }
 
-    /**
-     * The certificates in a comma-separated list of PEM files, as settings name trust anchors; blank entries are
-     * skipped.
-     */
-    public static List<X509Certificate> readCertificateList(String commaSeparatedPemFiles)
-            throws IOException, CertificateException {
-        List<Path> files = new ArrayList<>();
-        for (String file : commaSeparatedPemFiles.split(",")) {
-            if (!file.isBlank()) {
-                files.add(Path.of(file.trim()));
-            }
-        }
-        return readCertificates(files);
-    }
-
     /** The certificates in several PEM files, in order. */
     public static List<X509Certificate> readCertificates(List<Path> pemFiles) throws IOException, CertificateException {
         List<X509Certificate> certificates = new ArrayList<>();
