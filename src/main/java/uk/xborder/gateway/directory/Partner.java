@@ -1,7 +1,11 @@
 package uk.xborder.gateway.directory;
 
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import uk.xborder.gateway.message.GradingScheme;
@@ -12,20 +16,43 @@ import uk.xborder.gateway.message.GradingScheme;
  * @param id                 party id used in messages' recipient lists
  * @param name               name as people know it
  * @param jurisdiction       {@code UK} for domestic recipients; anything else is a transfer outside the UK
- * @param format             id of the XML format the partner reads
- * @param endpoint           Camel endpoint URI the envelope is delivered to
- * @param certificate        the partner's encryption certificate
+ * @param format             id of the XML format exchanged with the partner, in both directions
+ * @param endpoint           where envelopes for the partner go: a JMS endpoint URI ({@code jms:queue:...} on the
+ *                           gateway's broker, or another JMS component for the partner's broker) or an
+ *                           {@code https://} URL (the receipt then comes back in the response)
+ * @param receiptEndpoint    where the gateway's receipts for envelopes from this partner go over JMS; empty for an
+ *                           HTTPS partner, whose receipts travel in the HTTP response
+ * @param certificate        the partner's certificate: we encrypt to it, and the partner signs (and, over HTTPS,
+ *                           authenticates) as its subject
+ * @param trustAnchors       the CA certificates the partner's certificates must chain to; empty means the
+ *                           gateway's default partner trust anchors
+ * @param crls               revocation lists for the partner's PKI; empty means the gateway's default CRLs
+ * @param receiptTimeout     how long to wait for the partner's receipt before sending the same envelope again
+ * @param resendAttempts     how many times the same envelope is sent again for want of a receipt before the
+ *                           exchange is FAILED
  * @param highestMarking     the highest protective marking the partner is accredited to receive
  * @param handlingPermitted  per grading scheme, the handling codes under which the partner may receive material
  */
 public record Partner(String id, String name, String jurisdiction, String format, String endpoint,
-                      X509Certificate certificate, Marking highestMarking,
+                      Optional<String> receiptEndpoint, X509Certificate certificate,
+                      List<X509Certificate> trustAnchors, List<X509CRL> crls,
+                      Duration receiptTimeout, int resendAttempts, Marking highestMarking,
                       Map<GradingScheme, Set<String>> handlingPermitted) {
 
     public static final String UNITED_KINGDOM = "UK";
 
+    /** How envelopes travel to and from a partner. */
+    public enum Transport { JMS, HTTPS }
+
     public Partner {
+        trustAnchors = List.copyOf(trustAnchors);
+        crls = List.copyOf(crls);
         handlingPermitted = Map.copyOf(handlingPermitted);
+    }
+
+    /** HTTPS when the endpoint is an https URL, otherwise JMS. */
+    public Transport transport() {
+        return endpoint.startsWith("https://") ? Transport.HTTPS : Transport.JMS;
     }
 
     public boolean isOutsideUnitedKingdom() {

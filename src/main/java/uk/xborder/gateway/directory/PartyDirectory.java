@@ -27,6 +27,11 @@ public final class PartyDirectory {
         return Optional.ofNullable(agencies.get(id));
     }
 
+    /** The agency partners address by this party id (an envelope's addressee). */
+    public Optional<Agency> agencyAddressedAs(String partyId) {
+        return agencies.values().stream().filter(agency -> agency.partyId().equals(partyId)).findFirst();
+    }
+
     public Optional<Partner> partner(String id) {
         return Optional.ofNullable(partners.get(id));
     }

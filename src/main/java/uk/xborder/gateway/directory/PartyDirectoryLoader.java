@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -20,6 +25,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import uk.xborder.gateway.crypto.Certificates;
 import uk.xborder.gateway.message.ClassificationScheme;
 import uk.xborder.gateway.message.GradingScheme;
 
@@ -27,11 +33,18 @@ import uk.xborder.gateway.message.GradingScheme;
  * Reads the partner directory (YAML) and refuses to start on anything doubtful: a duplicate id, an unknown format,
  * an unreadable certificate, a marking the tables do not know. Relative certificate paths are resolved against the
  * directory file's own folder, so the file and its certificates can move together.
+ *
+ * <p>Whether a partner's certificate is trustworthy is not decided here: a certificate that expires or is revoked
+ * while the gateway runs must be caught at each use anyway, so that check lives with its uses.
  */
 public final class PartyDirectoryLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Long enough for a partner's gateway to process an envelope under load; short enough to notice one that is down. */
+    static final Duration DEFAULT_RECEIPT_TIMEOUT = Duration.ofMinutes(2);
+    static final int DEFAULT_RESEND_ATTEMPTS = 3;
 
     private final Predicate<String> knownFormat;
     private final MarkingLevels markingLevels;
@@ -66,7 +79,10 @@ public final class PartyDirectoryLoader {
             require(agencyIds.add(id), "agency '" + id + "' is listed twice");
             require(knownFormat.test(required(entry.format(), "format of agency " + id)),
                     "agency '" + id + "' uses unknown format '" + entry.format() + "'");
-            agencies.add(new Agency(id, orDefault(entry.name(), id), entry.format()));
+            String partyId = orDefault(entry.partyId(), id);
+            require(agencies.stream().noneMatch(a -> a.partyId().equals(partyId)),
+                    "agency '" + id + "' is addressed as '" + partyId + "', like another agency");
+            agencies.add(new Agency(id, orDefault(entry.name(), id), entry.format(), partyId));
         }
         List<Partner> partners = new ArrayList<>();
         Set<String> partnerIds = new HashSet<>();
@@ -93,10 +109,56 @@ public final class PartyDirectoryLoader {
             entry.handlingPermitted().forEach((k, v) -> handling.put(
                     enumValue(GradingScheme.class, k, "partner '" + id + "'"), new LinkedHashSet<>(v)));
         }
+        String endpoint = required(entry.endpoint(), "endpoint of " + id);
+        boolean https = endpoint.startsWith("https://");
+        require(!https || entry.receipts() == null, "partner '" + id + "' is reached over HTTPS, where receipts "
+                + "come back in the response; remove its 'receipts' endpoint");
+        Optional<String> receipts = https ? Optional.empty()
+                : Optional.of(orDefault(entry.receipts(), "jms:queue:gw.partner." + id + ".receipts"));
+        int resends = entry.resendAttempts() == null ? DEFAULT_RESEND_ATTEMPTS : entry.resendAttempts();
+        require(resends >= 0, "partner '" + id + "' has a negative resendAttempts");
         return new Partner(id, orDefault(entry.name(), id), required(entry.jurisdiction(), "jurisdiction of " + id),
-                format, required(entry.endpoint(), "endpoint of " + id),
+                format, endpoint, receipts,
                 certificate(base.resolve(required(entry.certificate(), "certificate of " + id)), id),
-                new Marking(scheme, ceiling.level()), handling);
+                entry.trustAnchor() == null ? List.of() : trustAnchors(base.resolve(entry.trustAnchor()), id),
+                entry.crl() == null ? List.of() : crls(base.resolve(entry.crl()), id),
+                duration(entry.receiptTimeout(), DEFAULT_RECEIPT_TIMEOUT, "receiptTimeout of partner '" + id + "'"),
+                resends, new Marking(scheme, ceiling.level()), handling);
+    }
+
+    private static List<X509Certificate> trustAnchors(Path path, String partyId) {
+        try {
+            List<X509Certificate> anchors = Certificates.readCertificates(path);
+            require(!anchors.isEmpty(), "the trust anchor file of partner '" + partyId + "' (" + path
+                    + ") holds no certificate");
+            return anchors;
+        } catch (IOException | CertificateException e) {
+            throw new InvalidDirectoryException("cannot read the trust anchor of partner '" + partyId + "' from "
+                    + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<X509CRL> crls(Path path, String partyId) {
+        try {
+            return Certificates.readCrls(path);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new InvalidDirectoryException("cannot read the revocation list of partner '" + partyId + "' from "
+                    + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration duration(String value, Duration fallback, String what) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            Duration duration = Duration.parse(value);
+            require(!duration.isNegative() && !duration.isZero(), what + " must be positive");
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw new InvalidDirectoryException(what + " is not an ISO-8601 duration such as PT2M: '" + value + "'",
+                    e);
+        }
     }
 
     private static X509Certificate certificate(Path path, String partyId) {
@@ -138,11 +200,12 @@ public final class PartyDirectoryLoader {
 
     /** The file as written; validated into the domain records above. */
     record DirectoryFile(Integer version, List<AgencyEntry> agencies, List<PartnerEntry> partners) {
-        record AgencyEntry(String id, String name, String format) {
+        record AgencyEntry(String id, String name, String format, String partyId) {
         }
 
         record PartnerEntry(String id, String name, String jurisdiction, String format, String endpoint,
-                            String certificate, MarkingEntry highestMarking,
+                            String receipts, String certificate, String trustAnchor, String crl,
+                            String receiptTimeout, Integer resendAttempts, MarkingEntry highestMarking,
                             Map<String, List<String>> handlingPermitted) {
         }
 

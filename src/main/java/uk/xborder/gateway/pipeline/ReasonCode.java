@@ -38,6 +38,62 @@ public enum ReasonCode {
     NO_LEGAL_BASIS,
     /** A message with this message id was already accepted from this agency. */
     DUPLICATE_MESSAGE,
+    /** A request for information is marked urgent but gives no reasons for the urgency (Directive (EU) 2023/977 Art. 4). */
+    URGENCY_WITHOUT_REASONS,
+    /** The material was received from a partner under a handling code that forbids passing it on to this recipient. */
+    ONWARD_DISSEMINATION_FORBIDDEN,
+    /** The recipient's certificate has expired or is not yet valid. */
+    PARTNER_CERTIFICATE_EXPIRED,
+    /** The recipient's certificate is on its issuer's revocation list. */
+    PARTNER_CERTIFICATE_REVOKED,
+    /** The recipient's certificate does not chain to the trust anchor configured for it, or its revocation status is unknown. */
+    PARTNER_CERTIFICATE_UNTRUSTED,
+    /** The recipient's certificate cannot be used for this purpose (key usage) or cannot be read. */
+    PARTNER_CERTIFICATE_INVALID,
+    /** A transport envelope that is not well-formed or breaks the envelope schema. */
+    MALFORMED_ENVELOPE,
+    /** The envelope's sender is not a partner in the directory. */
+    UNKNOWN_PARTNER,
+    /** The envelope's addressee is none of this gateway's agencies. */
+    UNKNOWN_ADDRESSEE,
+    /** The payload is not encrypted for any key this gateway holds. */
+    NOT_ENCRYPTED_FOR_US,
+    /** The payload cannot be decrypted or fails its authentication tag: it was altered on the way. */
+    CIPHERTEXT_TAMPERED,
+    /** The decrypted payload is not signed. */
+    UNSIGNED_CONTENT,
+    /** The signature does not match the signed content. */
+    SIGNATURE_INVALID,
+    /** The signer's certificate does not chain to the sender's trust anchor, or its revocation status is unknown. */
+    SIGNER_UNTRUSTED,
+    /** The signer's certificate was expired or not yet valid when it signed, or is now. */
+    SIGNER_CERTIFICATE_EXPIRED,
+    /** The signer's certificate is revoked. */
+    SIGNER_CERTIFICATE_REVOKED,
+    /** The payload is validly signed, but not by the partner the envelope names as its sender. */
+    SIGNER_NOT_SENDER,
+    /** The envelope's clear header disagrees with the signed content (message id, sender, addressee or format). */
+    HEADER_MISMATCH,
+    /** The content is in a format other than the one agreed with this partner. */
+    UNEXPECTED_FORMAT,
+    /** The envelope was sent longer ago than the gateway accepts: a replay of an old message. */
+    STALE_MESSAGE,
+    /** The HTTPS client presented the certificate of a party other than the envelope's sender. */
+    CLIENT_NOT_SENDER,
+    /** A receipt that is not well-formed or breaks the receipt schema. */
+    MALFORMED_RECEIPT,
+    /** A receipt that is not signed, or whose signature does not verify. */
+    RECEIPT_SIGNATURE_INVALID,
+    /** A receipt signed by someone other than the partner the exchange was sent to. */
+    RECEIPT_SIGNER_NOT_PARTNER,
+    /** A receipt for a message this gateway never sent to that partner. */
+    RECEIPT_FOR_UNKNOWN_MESSAGE,
+    /** A receipt whose digest is not that of the envelope payload sent. */
+    RECEIPT_DIGEST_MISMATCH,
+    /** The partner refused the message; its receipt gives the partner's reason. */
+    REFUSED_BY_PARTNER,
+    /** No receipt came from the partner after every resend; the exchange failed. */
+    NO_RECEIPT(false),
     /** Signing, encryption or delivery failed after all retries; the envelope is held for replay. */
     DELIVERY_FAILED(false),
     /** An unexpected fault inside the gateway; the message is held and operators are alerted. */

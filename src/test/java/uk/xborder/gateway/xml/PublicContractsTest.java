@@ -112,7 +112,7 @@ class PublicContractsTest {
         digest.setAlgorithm(DigestAlgorithm.SHA_256);
         digest.setValue(MessageDigest.getInstance("SHA-256").digest(payload));
         receipt.setPayloadDigest(digest);
-        receipt.setOutcome(ReceiptOutcome.ACCEPTED);
+        receipt.setOutcome(ReceiptOutcome.DELIVERED);
 
         DeliveryReceipt read = JaxbCodec.unmarshal(roundTrip(receipt, "receipt-1"), DeliveryReceipt.class);
 
