@@ -29,8 +29,10 @@ public final class SenderVerification {
     public void verify(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message) {
         MessageFacts facts = message.facts().orElseThrow();
         String queueOwner = message.agency().id();
-        if (!queueOwner.equals(facts.sender())) {
-            if (directory.agency(facts.sender()).isEmpty()) {
+        // An agency may name itself by its id or by the party id partners know it by (europol-ops as europol).
+        boolean sentByOwner = queueOwner.equals(facts.sender()) || message.agency().partyId().equals(facts.sender());
+        if (!sentByOwner) {
+            if (directory.agency(facts.sender()).isEmpty() && directory.agencyAddressedAs(facts.sender()).isEmpty()) {
                 throw new MessageRejectedException(ReasonCode.UNKNOWN_AGENCY,
                         "The message names sender '" + facts.sender() + "', which is not a configured agency.");
             }

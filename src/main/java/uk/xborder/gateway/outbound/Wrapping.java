@@ -41,7 +41,7 @@ public final class Wrapping {
                        @Body byte[] encrypted, Exchange exchange) {
         Partner partner = directory.partner(recipient).orElseThrow();
         String messageId = message.messageId().orElseThrow();
-        byte[] envelope = writer.write(new EnvelopeHeader(messageId, message.exchangeId(), message.agency().id(),
+        byte[] envelope = writer.write(new EnvelopeHeader(messageId, message.exchangeId(), message.agency().partyId(),
                 recipient, clock.instant(), partner.format()), encrypted);
 
         exchange.setProperty(ExchangeProperties.ENVELOPE, envelope);
