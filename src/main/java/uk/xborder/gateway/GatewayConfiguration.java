@@ -22,6 +22,7 @@ import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.directory.PartyDirectoryLoader;
 import uk.xborder.gateway.envelope.EnvelopeWriter;
 import uk.xborder.gateway.ledger.AcceptedMessages;
+import uk.xborder.gateway.ledger.ReceivedMaterial;
 import uk.xborder.gateway.format.FormatRegistry;
 import uk.xborder.gateway.message.GradingTables;
 import uk.xborder.gateway.message.MarkingTable;
@@ -39,6 +40,7 @@ import uk.xborder.gateway.outbound.SenderVerification;
 import uk.xborder.gateway.outbound.StatusReport;
 import uk.xborder.gateway.outbound.WellFormedness;
 import uk.xborder.gateway.outbound.Wrapping;
+import uk.xborder.gateway.policy.OnwardDissemination;
 import uk.xborder.gateway.policy.RecipientPolicy;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
@@ -84,6 +86,9 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("partyDirectory", directory);
 
         AcceptedMessages accepted = AcceptedMessages.open(auditLog.database(), clock);
+        // Recorded by the inbound pipeline, read by the outbound policy before material goes on to another partner.
+        ReceivedMaterial receivedMaterial = ReceivedMaterial.open(auditLog.database(), clock);
+        registry.bind("receivedMaterial", receivedMaterial);
 
         SigningIdentity identity = settings.identity().load();
 
@@ -93,7 +98,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("schemaConformance", new SchemaConformance(schemas, formats, audit));
         registry.bind("canonicalisation", new Canonicalisation(formats, audit));
         registry.bind("senderVerification", new SenderVerification(directory, accepted, audit));
-        registry.bind("authorisation", new Authorisation(new RecipientPolicy(directory, markings), audit));
+        registry.bind("authorisation", new Authorisation(new RecipientPolicy(directory, markings,
+                new OnwardDissemination(receivedMaterial, grading)), audit));
         registry.bind("recipientTranslation", new RecipientTranslation(directory, formats, audit));
         registry.bind("protection", new Protection(CmsSigner.create(identity), CmsEncryptor.create(), directory, audit));
         registry.bind("wrapping", new Wrapping(directory, new EnvelopeWriter(), audit, clock));
