@@ -120,13 +120,23 @@ public final class CertificateExpiry implements AutoCloseable {
             String which = "The " + entry.use() + " certificate of '" + entry.party() + "' "
                     + Certificates.describeCertificate(entry.certificate());
             if (entry.notAfter().isAfter(now)) {
-                LOG.warn("{} expires on {}, in {} days: replace it before then", which, entry.notAfter(),
-                        Duration.between(now, entry.notAfter()).toDays());
+                LOG.warn("{} expires on {}, in {}: replace it before then", which, entry.notAfter(),
+                        inWords(Duration.between(now, entry.notAfter())));
             } else {
                 LOG.warn("{} expired on {}: replace it", which, entry.notAfter());
             }
         }
         return soon;
+    }
+
+    /** "10 days", "1 day", "5 hours": rounded, since certificate times are whole seconds and clocks are not. */
+    private static String inWords(Duration left) {
+        long hours = Math.round(left.toSeconds() / 3600.0);
+        if (hours < 24) {
+            return hours == 1 ? "1 hour" : hours + " hours";
+        }
+        long days = Math.round(hours / 24.0);
+        return days == 1 ? "1 day" : days + " days";
     }
 
     private double daysLeft(Watched entry) {
