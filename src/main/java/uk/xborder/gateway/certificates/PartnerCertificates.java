@@ -147,7 +147,7 @@ public final class PartnerCertificates {
             CertificateVerdict verdict = check(partner, EnumSet.allOf(CertificatePurpose.class));
             if (!verdict.usable()) {
                 failing.add(verdict);
-                LOG.error("Partner '{}' will be refused until its certificate is replaced: {} {}", partner.id(),
+                LOG.error("Partner '{}' is refused until its certificate is replaced ({}): {}", partner.id(),
                         verdict.refusal().orElseThrow(), verdict.explanation());
             }
         }
