@@ -90,11 +90,6 @@ public final class CertificateExpiry implements AutoCloseable {
                 .register(registry));
     }
 
-    /** Every certificate watched, in the order they were added. */
-    public List<Watched> watched() {
-        return List.copyOf(watched);
-    }
-
     /** The certificates that expire within the warning period, or have expired, now. */
     public List<Watched> expiringSoon() {
         Instant horizon = clock.instant().plus(warning);

@@ -36,11 +36,6 @@ public final class CrlFiles {
         return crlFiles;
     }
 
-    /** The files, for messages. */
-    public List<Path> files() {
-        return files;
-    }
-
     /**
      * Every CRL in the files as they are now.
      *

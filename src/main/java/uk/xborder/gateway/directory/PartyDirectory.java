@@ -16,10 +16,6 @@ public final class PartyDirectory {
     private final Map<String, Partner> partners;
     private final Map<String, Path> crlFiles;
 
-    PartyDirectory(Collection<Agency> agencies, Collection<Partner> partners) {
-        this(agencies, partners, Map.of());
-    }
-
     PartyDirectory(Collection<Agency> agencies, Collection<Partner> partners, Map<String, Path> crlFiles) {
         Map<String, Agency> a = new LinkedHashMap<>();
         agencies.forEach(agency -> a.put(agency.id(), agency));
