@@ -17,6 +17,7 @@ import uk.xborder.gateway.audit.evidence.EvidenceExporter;
 import uk.xborder.gateway.audit.store.AuditStoreFactory;
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
 import uk.xborder.gateway.audit.verify.LogVerifier;
+import uk.xborder.gateway.certificates.CertificateExpiry;
 import uk.xborder.gateway.crypto.CertificateValidator;
 import uk.xborder.gateway.crypto.Certificates;
 import uk.xborder.gateway.crypto.SigningIdentity;
@@ -29,17 +30,19 @@ import uk.xborder.gateway.settings.GatewaySettings;
  * directory, or the configured PostgreSQL), the audit key that signs its checkpoints, and its metrics; and, when
  * {@code gateway.api.enabled}, binds the beans of the auditors' REST API over it (its routes, in
  * {@code routes/audit-api.camel.yaml}, are loaded under the same setting). The log is closed as a Camel service,
- * after the routes that write to it have stopped.
+ * after the routes that write to it have stopped. The audit key's certificate is watched for expiry.
  */
 final class AuditLogSetup {
 
     private AuditLogSetup() {
     }
 
-    static JdbcAuditLog open(CamelContext context, GatewaySettings settings, Clock clock) throws Exception {
+    static JdbcAuditLog open(CamelContext context, GatewaySettings settings, Clock clock, CertificateExpiry expiry)
+            throws Exception {
         AuditSettings audit = settings.audit();
         audit.checkStorePassword();
         SigningIdentity auditKey = audit.identity().load();
+        expiry.watch(CertificateExpiry.GATEWAY, "audit", auditKey.certificate());
         JdbcAuditLog log = AuditStoreFactory.open(audit.store(), CheckpointSigner.create(auditKey, clock),
                 meterRegistry(context));
         context.addService(new ServiceSupport() {
@@ -70,7 +73,7 @@ final class AuditLogSetup {
     }
 
     /** The registry the metrics endpoint publishes; a private one when metrics are not enabled. */
-    private static MeterRegistry meterRegistry(CamelContext context) {
+    static MeterRegistry meterRegistry(CamelContext context) {
         MeterRegistry bound = context.getRegistry().findSingleByType(MeterRegistry.class);
         return bound != null ? bound : new SimpleMeterRegistry();
     }

@@ -7,11 +7,15 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
 
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.broker.JmsConnections;
 import uk.xborder.gateway.broker.PartnerBrokers;
+import uk.xborder.gateway.certificates.CertificateExpiry;
+import uk.xborder.gateway.certificates.PartnerCertificates;
+import uk.xborder.gateway.crypto.Certificates;
 import uk.xborder.gateway.crypto.CmsEncryptor;
 import uk.xborder.gateway.crypto.CmsSigner;
 import uk.xborder.gateway.crypto.SigningIdentity;
@@ -19,6 +23,7 @@ import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.directory.PartyDirectoryLoader;
 import uk.xborder.gateway.envelope.EnvelopeWriter;
 import uk.xborder.gateway.ledger.AcceptedMessages;
+import uk.xborder.gateway.ledger.ReceivedMaterial;
 import uk.xborder.gateway.format.FormatRegistry;
 import uk.xborder.gateway.message.GradingTables;
 import uk.xborder.gateway.message.MarkingTable;
@@ -28,6 +33,7 @@ import uk.xborder.gateway.outbound.Canonicalisation;
 import uk.xborder.gateway.outbound.Delivery;
 import uk.xborder.gateway.outbound.OutboundAudit;
 import uk.xborder.gateway.outbound.Protection;
+import uk.xborder.gateway.outbound.RecipientCertificate;
 import uk.xborder.gateway.outbound.RecipientFailures;
 import uk.xborder.gateway.outbound.RecipientTranslation;
 import uk.xborder.gateway.outbound.Rejection;
@@ -36,10 +42,12 @@ import uk.xborder.gateway.outbound.SenderVerification;
 import uk.xborder.gateway.outbound.StatusReport;
 import uk.xborder.gateway.outbound.WellFormedness;
 import uk.xborder.gateway.outbound.Wrapping;
+import uk.xborder.gateway.policy.OnwardDissemination;
 import uk.xborder.gateway.policy.RecipientPolicy;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
 import uk.xborder.gateway.settings.BrokerSettings;
+import uk.xborder.gateway.settings.CertificateSettings;
 import uk.xborder.gateway.settings.GatewaySettings;
 
 /**
@@ -66,7 +74,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("jms", jmsComponent(context, broker));
 
         Clock clock = existing(registry, "clock", Clock.class, Clock::systemUTC);
-        JdbcAuditLog auditLog = AuditLogSetup.open(context, settings, clock);
+        CertificateExpiry expiry = certificateExpiry(context, settings.certificates(), clock);
+        JdbcAuditLog auditLog = AuditLogSetup.open(context, settings, clock, expiry);
         registry.bind("auditLog", auditLog);
         OutboundAudit audit = new OutboundAudit(auditLog, clock);
 
@@ -78,10 +87,19 @@ public class GatewayConfiguration implements CamelConfiguration {
         PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown)
                 .load(settings.directoryFile());
         registry.bind("partyDirectory", directory);
+        PartnerCertificates partnerCertificates = partnerCertificates(directory, settings.certificates(), clock);
+        registry.bind("partnerCertificates", partnerCertificates);
 
         AcceptedMessages accepted = AcceptedMessages.open(auditLog.database(), clock);
+        // Recorded by the inbound pipeline, read by the outbound policy before material goes on to another partner.
+        ReceivedMaterial receivedMaterial = ReceivedMaterial.open(auditLog.database(), clock);
+        registry.bind("receivedMaterial", receivedMaterial);
 
         SigningIdentity identity = settings.identity().load();
+        expiry.watch(CertificateExpiry.GATEWAY, "signing", identity.certificate());
+        directory.partners().forEach(partner ->
+                expiry.watch(partner.id(), CertificateExpiry.PARTNER_USE, partner.certificate()));
+        expiry.check();
 
         Admission admission = new Admission(directory, settings.outbound().maxMessageBytes(), audit, clock);
         registry.bind("admission", admission);
@@ -89,7 +107,9 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("schemaConformance", new SchemaConformance(schemas, formats, audit));
         registry.bind("canonicalisation", new Canonicalisation(formats, audit));
         registry.bind("senderVerification", new SenderVerification(directory, accepted, audit));
-        registry.bind("authorisation", new Authorisation(new RecipientPolicy(directory, markings), audit));
+        registry.bind("authorisation", new Authorisation(new RecipientPolicy(directory, markings,
+                new OnwardDissemination(receivedMaterial, grading)), audit));
+        registry.bind("recipientCertificate", new RecipientCertificate(directory, partnerCertificates));
         registry.bind("recipientTranslation", new RecipientTranslation(directory, formats, audit));
         registry.bind("protection", new Protection(CmsSigner.create(identity), CmsEncryptor.create(), directory, audit));
         registry.bind("wrapping", new Wrapping(directory, new EnvelopeWriter(), audit, clock));
@@ -100,6 +120,33 @@ public class GatewayConfiguration implements CamelConfiguration {
 
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);
+    }
+
+    /** The expiry warnings (log and metrics), bound for the periodic check; its meters go when the gateway stops. */
+    private static CertificateExpiry certificateExpiry(CamelContext context, CertificateSettings settings,
+                                                       Clock clock) throws Exception {
+        CertificateExpiry expiry = new CertificateExpiry(settings.expiryWarning(), clock,
+                AuditLogSetup.meterRegistry(context));
+        context.getRegistry().bind("certificateExpiry", expiry);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                expiry.close();
+            }
+        }, true, true);
+        return expiry;
+    }
+
+    /**
+     * The partner certificate checks, run once now over the whole directory: each failing partner is logged and
+     * refused at each use, and the gateway starts for the others.
+     */
+    private static PartnerCertificates partnerCertificates(PartyDirectory directory, CertificateSettings settings,
+                                                           Clock clock) throws Exception {
+        PartnerCertificates certificates = PartnerCertificates.create(directory,
+                Certificates.readCertificates(settings.partnerTrust()), settings.partnerCrls(), clock);
+        certificates.reportAtStartUp();
+        return certificates;
     }
 
     private static JmsComponent jmsComponent(CamelContext context, BrokerSettings broker) throws Exception {

@@ -1,5 +1,6 @@
 package uk.xborder.gateway.directory;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,14 +14,16 @@ public final class PartyDirectory {
 
     private final Map<String, Agency> agencies;
     private final Map<String, Partner> partners;
+    private final Map<String, Path> crlFiles;
 
-    PartyDirectory(Collection<Agency> agencies, Collection<Partner> partners) {
+    PartyDirectory(Collection<Agency> agencies, Collection<Partner> partners, Map<String, Path> crlFiles) {
         Map<String, Agency> a = new LinkedHashMap<>();
         agencies.forEach(agency -> a.put(agency.id(), agency));
         Map<String, Partner> p = new LinkedHashMap<>();
         partners.forEach(partner -> p.put(partner.id(), partner));
         this.agencies = java.util.Collections.unmodifiableMap(a);
         this.partners = java.util.Collections.unmodifiableMap(p);
+        this.crlFiles = Map.copyOf(crlFiles);
     }
 
     public Optional<Agency> agency(String id) {
@@ -34,6 +37,15 @@ public final class PartyDirectory {
 
     public Optional<Partner> partner(String id) {
         return Optional.ofNullable(partners.get(id));
+    }
+
+    /**
+     * The file the partner's revocation list was read from, when the directory names one: a CRL is re-issued while
+     * the gateway runs, so whoever checks revocation re-reads it rather than keep {@link Partner#crls()}, the copy
+     * read at load.
+     */
+    public Optional<Path> crlFile(String partnerId) {
+        return Optional.ofNullable(crlFiles.get(partnerId));
     }
 
     public Collection<Agency> agencies() {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,8 @@ import uk.xborder.gateway.message.GradingScheme;
  * directory file's own folder, so the file and its certificates can move together.
  *
  * <p>Whether a partner's certificate is trustworthy is not decided here: a certificate that expires or is revoked
- * while the gateway runs must be caught at each use anyway, so that check lives with its uses.
+ * while the gateway runs must be caught at each use anyway, so that check lives with its uses
+ * ({@code certificates.PartnerCertificates}), which also report every failing partner at start-up.
  */
 public final class PartyDirectoryLoader {
 
@@ -86,11 +88,16 @@ public final class PartyDirectoryLoader {
         }
         List<Partner> partners = new ArrayList<>();
         Set<String> partnerIds = new HashSet<>();
+        Map<String, Path> crlFiles = new HashMap<>();
         for (DirectoryFile.PartnerEntry entry : nonNull(raw.partners())) {
-            partners.add(partner(entry, base, partnerIds));
+            Partner partner = partner(entry, base, partnerIds);
+            partners.add(partner);
+            if (entry.crl() != null) {
+                crlFiles.put(partner.id(), base.resolve(entry.crl()));
+            }
         }
         require(!agencies.isEmpty(), "the partner directory names no agency");
-        return new PartyDirectory(agencies, partners);
+        return new PartyDirectory(agencies, partners, crlFiles);
     }
 
     private Partner partner(DirectoryFile.PartnerEntry entry, Path base, Set<String> seen) {

@@ -95,6 +95,24 @@ public final class GradingTables {
         return tables.get(Dimension.HANDLING).condition(from.name(), code, to.name());
     }
 
+    /**
+     * Whether handling {@code code} of {@code scheme} restricts onward use at least as much as {@code referenceCode}
+     * of {@code referenceScheme}: its rank on the HANDLING ladder of {@code scales.csv}, which all three schemes
+     * share, is at least the reference's.
+     *
+     * @throws IllegalArgumentException when either is not a handling code of its scheme
+     */
+    public boolean handlingAtLeastAsRestrictive(GradingScheme scheme, String code, GradingScheme referenceScheme,
+                                                String referenceCode) {
+        return handlingRank(scheme, code) >= handlingRank(referenceScheme, referenceCode);
+    }
+
+    private int handlingRank(GradingScheme scheme, String code) {
+        Objects.requireNonNull(scheme, "scheme");
+        return scales.find(scheme.name(), Dimension.HANDLING, code).map(Scales.Grade::rank)
+                .orElseThrow(() -> new IllegalArgumentException("'" + code + "' is not a handling code of " + scheme));
+    }
+
     /** Is {@code code} a code of {@code scheme} in {@code dimension}? Exact spelling; {@code null} is not. */
     public boolean isKnown(GradingScheme scheme, GradingDimension dimension, String code) {
         Objects.requireNonNull(scheme, "scheme");

@@ -27,7 +27,8 @@ final class CanonicalFacts {
                 new Marking(ClassificationScheme.valueOf(message.getClassification().getScheme().value()),
                         message.getClassification().getLevel()),
                 GradingScheme.valueOf(message.getHandling().getScheme().value()),
-                message.getHandling().getCode(), message.getLegalBasis(), message.getPurpose());
+                message.getHandling().getCode(), message.getLegalBasis(), message.getPurpose(),
+                message.getInReplyTo());
     }
 
     private static String caseReference(CaseReference reference) {

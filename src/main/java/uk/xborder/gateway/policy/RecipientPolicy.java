@@ -12,16 +12,21 @@ import uk.xborder.gateway.message.MarkingTable;
  * Decides whether one recipient may have a message. Returns quietly when it may; otherwise throws a
  * {@link MessageRejectedException} whose reason code and sentence go to the sender and the audit log.
  *
- * <p>The checks run from the most basic to the most specific, so the sender learns the first thing to fix.
+ * <p>The checks run from the most basic to the most specific, so the sender learns the first thing to fix: the
+ * recipient is known, a transfer outside the UK has a legal basis, the marking is within the recipient's
+ * accreditation, the message's handling code lets it go to the recipient, and nothing it concerns was received from
+ * another partner under handling that forbids passing it on ({@link OnwardDissemination}).
  */
 public final class RecipientPolicy {
 
     private final PartyDirectory directory;
     private final MarkingTable markings;
+    private final OnwardDissemination onwardDissemination;
 
-    public RecipientPolicy(PartyDirectory directory, MarkingTable markings) {
+    public RecipientPolicy(PartyDirectory directory, MarkingTable markings, OnwardDissemination onwardDissemination) {
         this.directory = directory;
         this.markings = markings;
+        this.onwardDissemination = onwardDissemination;
     }
 
     /** @return the recipient, when the message may go to it */
@@ -32,6 +37,7 @@ public final class RecipientPolicy {
         requireLegalBasisOutsideUk(message, recipient);
         requireAccreditation(message, recipient);
         requireHandlingPermits(message, recipient);
+        onwardDissemination.requirePermitted(message, recipient);
         return recipient;
     }
 

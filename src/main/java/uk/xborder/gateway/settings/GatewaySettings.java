@@ -16,10 +16,12 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param directoryFile the partner directory ({@code gateway.directory})
  * @param partnerBrokers partners' own brokers, each reached over a JMS connection of its own
  *                      ({@code gateway.partner-brokers})
+ * @param certificates  how partner certificates are checked and own certificates watched for expiry
  */
 public record GatewaySettings(Path home, Path dataDir, Path directoryFile, BrokerSettings broker,
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
-                              OutboundSettings outbound, List<PartnerBrokerSettings> partnerBrokers) {
+                              OutboundSettings outbound, List<PartnerBrokerSettings> partnerBrokers,
+                              CertificateSettings certificates) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -42,6 +44,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 AuditSettings.from(source, dataDir),
                 ApiSettings.from(source),
                 OutboundSettings.from(source),
-                PartnerBrokerSettings.from(source));
+                PartnerBrokerSettings.from(source),
+                CertificateSettings.from(source));
     }
 }

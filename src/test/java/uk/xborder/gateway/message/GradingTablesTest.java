@@ -65,6 +65,23 @@ class GradingTablesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1} at least as restrictive as {2} {3}: {4}")
+    @CsvSource({
+            "EUROPOL, H2, EUROPOL, H2, true", "EUROPOL, H3, EUROPOL, H2, true", "EUROPOL, H1, EUROPOL, H2, false",
+            "UK_5X5X5, 4, EUROPOL, H2, true", "UK_5X5X5, 2, EUROPOL, H0, false", "UK_3X5X2, C, EUROPOL, H3, true",
+            "UK_3X5X2, P, UK_5X5X5, 1, false", "UK_5X5X5, 5, UK_5X5X5, 4, true"})
+    void handlingRestrictivenessIsComparedOnTheSharedLadder(GradingScheme scheme, String code,
+                                                            GradingScheme referenceScheme, String reference,
+                                                            boolean atLeast) {
+        assertThat(tables.handlingAtLeastAsRestrictive(scheme, code, referenceScheme, reference)).isEqualTo(atLeast);
+    }
+
+    @Test
+    void anUnknownHandlingCodeCannotBeCompared() {
+        assertThatThrownBy(() -> tables.handlingAtLeastAsRestrictive(GradingScheme.EUROPOL, "H4",
+                GradingScheme.EUROPOL, "H2")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("H4");
+    }
+
     @Test
     void everyDirectionHasALiteralExpectation() {
         // The literal lists above must cover every code in every direction, no more and no fewer.

@@ -3,7 +3,13 @@ package uk.xborder.gateway.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import uk.xborder.gateway.directory.Marking;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.directory.PartyDirectoryLoader;
+import uk.xborder.gateway.ledger.ReceivedMaterial;
+import uk.xborder.gateway.message.GradingTables;
 import uk.xborder.gateway.message.MessageFacts;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
 import uk.xborder.gateway.pipeline.ReasonCode;
@@ -20,13 +28,19 @@ import uk.xborder.gateway.message.GradingScheme;
 import uk.xborder.gateway.message.MarkingTable;
 import uk.xborder.gateway.testsupport.RunningGateway;
 
-/** Every refusal the policy makes, against the default partner directory and the real marking tables. */
+/**
+ * Every refusal the policy makes, against the default partner directory, the real marking and grading tables and a
+ * real (in-memory H2) record of received material.
+ */
 class RecipientPolicyTest {
 
     private static final MarkingTable MARKINGS = MarkingTable.loadDefault();
+    private static final GradingTables GRADING = GradingTables.loadDefault();
     private static final PartyDirectory DIRECTORY = new PartyDirectoryLoader(id -> true, MARKINGS::isKnown)
             .load(RunningGateway.projectDirectory().resolve("config/directory.yaml"));
-    private final RecipientPolicy policy = new RecipientPolicy(DIRECTORY, MARKINGS);
+    private final ReceivedMaterial received = ReceivedMaterial.open(inMemoryDatabase(), Clock.systemUTC());
+    private final OnwardDissemination onward = new OnwardDissemination(received, GRADING);
+    private final RecipientPolicy policy = new RecipientPolicy(DIRECTORY, MARKINGS, onward);
 
     @ParameterizedTest(name = "{0} {1} to {2}")
     @CsvSource({
@@ -91,12 +105,97 @@ class RecipientPolicyTest {
                 "europol", ReasonCode.NO_LEGAL_BASIS);
     }
 
+    @ParameterizedTest(name = "received under {0} {1}: onward forbidden = {2}")
+    @CsvSource({
+            "EUROPOL, H0, false", "EUROPOL, H1, false", "EUROPOL, H2, true", "EUROPOL, H3, true",
+            "UK_5X5X5, 1, false", "UK_5X5X5, 2, false", "UK_5X5X5, 3, false", "UK_5X5X5, 4, true",
+            "UK_5X5X5, 5, true", "UK_3X5X2, P, false", "UK_3X5X2, C, true", "EUROPOL, H9, true"})
+    void handlingCodesThatForbidOnwardDissemination(GradingScheme scheme, String code, boolean forbidden) {
+        assertThat(onward.forbids(scheme, code)).isEqualTo(forbidden);
+    }
+
+    @Test
+    void materialReceivedUnderH2GoesBackToItsProviderOnly() {
+        received.record("EP-2026-0042", "europol", GradingScheme.EUROPOL, "H2");
+        MessageFacts reply = answering("EP-2026-0042", null);
+
+        assertThat(policy.authorise(reply, "europol").id()).isEqualTo("europol");
+        assertRefused(reply, "spoc-ie", ReasonCode.ONWARD_DISSEMINATION_FORBIDDEN);
+        assertRefused(reply, "nca", ReasonCode.ONWARD_DISSEMINATION_FORBIDDEN);
+        assertThatThrownBy(() -> policy.authorise(reply, "spoc-ie"))
+                .hasMessageContaining("EP-2026-0042").hasMessageContaining("'europol'")
+                .hasMessageContaining("EUROPOL H2").hasMessageContaining("'spoc-ie'");
+    }
+
+    @Test
+    void theMaterialIsFoundByEveryIdTheMessageRefersTo() {
+        received.record("NCA-LOG-77", "nca", GradingScheme.UK_5X5X5, "4");
+        MessageFacts byOwnId = withReferences("NCA-LOG-77", null, List.of(), null);
+        MessageFacts byCorrelation = withReferences("PS-1", "NCA-LOG-77", List.of(), null);
+        MessageFacts byInReplyTo = withReferences("PS-2", "PS-THREAD-9", List.of(), "NCA-LOG-77");
+        MessageFacts byCaseReference = withReferences("PS-3", null, List.of("SID:SID-1", "NCA:NCA-LOG-77"), null);
+
+        for (MessageFacts facts : List.of(byOwnId, byCorrelation, byInReplyTo, byCaseReference)) {
+            assertRefused(facts, "europol", ReasonCode.ONWARD_DISSEMINATION_FORBIDDEN);
+            assertThat(policy.authorise(facts, "nca").id()).isEqualTo("nca");
+        }
+        assertThat(policy.authorise(withReferences("PS-4", "PS-THREAD-9", List.of("SID:SID-1"), "PS-3"), "europol")
+                .id()).as("a message that concerns no received material").isEqualTo("europol");
+    }
+
+    @Test
+    void materialReceivedUnderHandlingThatAllowsItGoesOn() {
+        received.record("EP-2026-0043", "europol", GradingScheme.EUROPOL, "H0");
+        received.record("EP-2026-0044", "europol", GradingScheme.EUROPOL, "H1");
+
+        assertThat(policy.authorise(answering("EP-2026-0043", null), "spoc-ie").id()).isEqualTo("spoc-ie");
+        assertThat(policy.authorise(answering("EP-2026-0044", null), "nca").id()).isEqualTo("nca");
+    }
+
+    @Test
+    void materialFromTwoProvidersGoesToNeitherOfThem() {
+        received.record("EP-2026-0045", "europol", GradingScheme.EUROPOL, "H2");
+        received.record("IE-2026-0046", "spoc-ie", GradingScheme.EUROPOL, "H3");
+        MessageFacts combined = withReferences("PS-5", "EP-2026-0045", List.of("EUROPOL:IE-2026-0046"), null);
+
+        assertRefused(combined, "europol", ReasonCode.ONWARD_DISSEMINATION_FORBIDDEN);
+        assertRefused(combined, "spoc-ie", ReasonCode.ONWARD_DISSEMINATION_FORBIDDEN);
+    }
+
+    @Test
+    void theMessagesOwnHandlingIsCheckedBeforeWhatItConcerns() {
+        received.record("EP-2026-0047", "europol", GradingScheme.EUROPOL, "H2");
+        MessageFacts stillH2 = new MessageFacts("PS-6", null, List.of(), "RESPONSE", "police-scotland",
+                List.of("spoc-ie"), new Marking(ClassificationScheme.UK_GSC, "OFFICIAL"), GradingScheme.EUROPOL,
+                "H2", "basis", "prevention of crime", "EP-2026-0047");
+
+        assertRefused(stillH2, "spoc-ie", ReasonCode.HANDLING_FORBIDS_DISSEMINATION);
+    }
+
     private void assertRefused(MessageFacts facts, String recipient, ReasonCode reason) {
         assertThatThrownBy(() -> policy.authorise(facts, recipient))
                 .isInstanceOfSatisfying(MessageRejectedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(reason);
                     assertThat(e.explanation()).contains(recipient.equals("interpol") ? "interpol" : "'");
                 });
+    }
+
+    /** An OFFICIAL, handling P reply with a legal basis: nothing but what it answers can stop it. */
+    private static MessageFacts answering(String inReplyTo, String correlationId) {
+        return withReferences("PS-REPLY-1", correlationId, List.of(), inReplyTo);
+    }
+
+    private static MessageFacts withReferences(String messageId, String correlationId, List<String> caseReferences,
+                                               String inReplyTo) {
+        return new MessageFacts(messageId, correlationId, caseReferences, "RESPONSE", "police-scotland",
+                List.of("europol"), new Marking(ClassificationScheme.UK_GSC, "OFFICIAL"), GradingScheme.UK_3X5X2, "P",
+                "DPA 2018 s.73", "prevention of crime", inReplyTo);
+    }
+
+    private static DataSource inMemoryDatabase() {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:policy-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return database;
     }
 
     private static MessageFacts facts(ClassificationScheme scheme, String level, GradingScheme handlingScheme,
