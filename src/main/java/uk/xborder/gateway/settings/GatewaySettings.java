@@ -13,10 +13,11 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param home          what relative paths resolve against ({@code gateway.home}, else the working directory)
  * @param dataDir       the embedded broker's journal and the embedded audit database ({@code gateway.data-dir})
  * @param directoryFile the partner directory ({@code gateway.directory})
+ * @param inbound       envelopes from partners: size, age, decryption keys, signer trust
  */
 public record GatewaySettings(Path home, Path dataDir, Path directoryFile, BrokerSettings broker,
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
-                              OutboundSettings outbound) {
+                              OutboundSettings outbound, InboundSettings inbound) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -38,6 +39,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 IdentitySettings.from(source, "gateway.identity"),
                 AuditSettings.from(source, dataDir),
                 ApiSettings.from(source),
-                OutboundSettings.from(source));
+                OutboundSettings.from(source),
+                InboundSettings.from(source));
     }
 }
