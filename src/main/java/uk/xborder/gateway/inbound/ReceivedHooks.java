@@ -1,5 +1,7 @@
 package uk.xborder.gateway.inbound;
 
+import java.util.List;
+
 import uk.xborder.gateway.pipeline.MessageRejectedException;
 
 /**
@@ -13,6 +15,22 @@ public interface ReceivedHooks {
     /** Does nothing: the gateway's own default. */
     ReceivedHooks NONE = new ReceivedHooks() {
     };
+
+    /** Several hooks, called in order (the first refusal stops the rest). */
+    static ReceivedHooks all(List<ReceivedHooks> hooks) {
+        List<ReceivedHooks> inOrder = List.copyOf(hooks);
+        return new ReceivedHooks() {
+            @Override
+            public void beforeDelivery(ReceivedMessage message) {
+                inOrder.forEach(hook -> hook.beforeDelivery(message));
+            }
+
+            @Override
+            public void afterDelivery(ReceivedMessage message) {
+                inOrder.forEach(hook -> hook.afterDelivery(message));
+            }
+        };
+    }
 
     /**
      * The message is verified, canonical and authorised for the agency, and about to be translated and delivered.

@@ -65,6 +65,12 @@ class InboundRefusalTest {
     }
 
     @Test
+    void contentAlteredAfterSigning() throws Exception {
+        PartnerEnvelopes hit = PartnerEnvelopes.europolHit().withContentAlteredAfterSigning();
+        refusedWithReceipt(hit.build(), hit, ReasonCode.SIGNATURE_INVALID);
+    }
+
+    @Test
     void expiredSigner() throws Exception {
         PartnerEnvelopes log = PartnerEnvelopes.ncaLog().signedBy("expired");
         refusedWithReceipt(log.build(), log, ReasonCode.SIGNER_CERTIFICATE_EXPIRED);
@@ -131,6 +137,13 @@ class InboundRefusalTest {
         PartnerEnvelopes hit = PartnerEnvelopes.europolHit().to("hmrc");
         DeliveryReceipt receipt = refusedWithReceipt(hit.build(), hit, ReasonCode.UNKNOWN_ADDRESSEE);
         assertThat(receipt.getFrom()).isEqualTo("hmrc");
+    }
+
+    @Test
+    void handlingWithNoSafeMappingToTheAgency() throws Exception {
+        // 5x5x5 handling code 4 keeps material in the originating agency: no Police Scotland code preserves that.
+        PartnerEnvelopes log = PartnerEnvelopes.ncaLog().editContent("<HandlingCode>([^<]*)<", "4");
+        refusedWithReceipt(log.build(), log, ReasonCode.NO_SAFE_MAPPING);
     }
 
     @Test

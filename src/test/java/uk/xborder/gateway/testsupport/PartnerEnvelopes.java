@@ -51,6 +51,7 @@ public final class PartnerEnvelopes {
     private byte[] content;
     private SigningIdentity signer;
     private boolean signed = true;
+    private boolean alterSignedContent;
     private X509Certificate recipient;
 
     private PartnerEnvelopes() {
@@ -76,6 +77,13 @@ public final class PartnerEnvelopes {
                 UK_AGENCY_ID, envelope.messageId);
         envelope.signer = identity("nca");
         return envelope;
+    }
+
+    /** The content with the first match of group 1 of the pattern replaced, before it is signed. */
+    public PartnerEnvelopes editContent(String regex, String value) {
+        this.content = replace(new String(content, StandardCharsets.UTF_8), Pattern.compile(regex, Pattern.DOTALL),
+                value);
+        return this;
     }
 
     /** The content's message id (also the header's, unless set otherwise). */
@@ -133,6 +141,12 @@ public final class PartnerEnvelopes {
         return this;
     }
 
+    /** One letter of the content changed after it was signed (then encrypted as usual). */
+    public PartnerEnvelopes withContentAlteredAfterSigning() {
+        this.alterSignedContent = true;
+        return this;
+    }
+
     /** Encrypted for this example party's certificate instead of our gateway's. */
     public PartnerEnvelopes encryptedFor(String party) throws Exception {
         this.recipient = Certificates.readCertificate(certs().resolve(party).resolve("cert.pem"));
@@ -141,11 +155,30 @@ public final class PartnerEnvelopes {
 
     public byte[] build() throws Exception {
         byte[] protectedContent = signed ? CmsSigner.create(signer).sign(content) : content;
+        if (alterSignedContent) {
+            alterFirstLetterOfTheSubject(protectedContent);
+        }
         X509Certificate to = recipient != null ? recipient
                 : Certificates.readCertificate(certs().resolve("gateway/cert.pem"));
         byte[] cms = CmsEncryptor.create().encrypt(protectedContent, to);
         return new EnvelopeWriter().write(new EnvelopeHeader(headerMessageId(), "EX-" + messageId, from, this.to,
                 sentAt != null ? sentAt : Instant.now(), contentFormat), cms);
+    }
+
+    /** The content travels as it is inside the SignedData; changing a byte keeps every DER length right. */
+    private static void alterFirstLetterOfTheSubject(byte[] signedData) {
+        byte[] marker = "<Subject>".getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + marker.length < signedData.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (signedData[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            signedData[i + marker.length] ^= 0x20;
+            return;
+        }
+        throw new IllegalArgumentException("the signed content has no Subject");
     }
 
     /** The envelope with its payload's last byte (inside the AES-GCM tag) flipped. */
