@@ -1,6 +1,12 @@
 package uk.xborder.gateway;
 
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.camel.CamelConfiguration;
@@ -16,12 +22,31 @@ import uk.xborder.gateway.broker.PartnerBrokers;
 import uk.xborder.gateway.certificates.CertificateExpiry;
 import uk.xborder.gateway.certificates.PartnerCertificates;
 import uk.xborder.gateway.crypto.Certificates;
+import uk.xborder.gateway.crypto.CmsDecryptor;
 import uk.xborder.gateway.crypto.CmsEncryptor;
 import uk.xborder.gateway.crypto.CmsSigner;
 import uk.xborder.gateway.crypto.SigningIdentity;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.directory.PartyDirectoryLoader;
+import uk.xborder.gateway.envelope.EnvelopeReader;
 import uk.xborder.gateway.envelope.EnvelopeWriter;
+import uk.xborder.gateway.inbound.Acknowledgement;
+import uk.xborder.gateway.inbound.AddresseeAuthorisation;
+import uk.xborder.gateway.inbound.AgencyDelivery;
+import uk.xborder.gateway.inbound.AgencyTranslation;
+import uk.xborder.gateway.inbound.ContentCanonicalisation;
+import uk.xborder.gateway.inbound.ContentConformance;
+import uk.xborder.gateway.inbound.Decryption;
+import uk.xborder.gateway.inbound.Duplicates;
+import uk.xborder.gateway.inbound.HeaderCheck;
+import uk.xborder.gateway.inbound.InboundAdmission;
+import uk.xborder.gateway.inbound.InboundAudit;
+import uk.xborder.gateway.inbound.InboundRejection;
+import uk.xborder.gateway.inbound.ReceivedHooks;
+import uk.xborder.gateway.inbound.SignatureCheck;
+import uk.xborder.gateway.inbound.SignerTrust;
+import uk.xborder.gateway.inbound.Unwrapping;
+import uk.xborder.gateway.ledger.InboundReceipts;
 import uk.xborder.gateway.ledger.AcceptedMessages;
 import uk.xborder.gateway.ledger.ReceivedMaterial;
 import uk.xborder.gateway.format.FormatRegistry;
@@ -44,19 +69,21 @@ import uk.xborder.gateway.outbound.WellFormedness;
 import uk.xborder.gateway.outbound.Wrapping;
 import uk.xborder.gateway.policy.OnwardDissemination;
 import uk.xborder.gateway.policy.RecipientPolicy;
+import uk.xborder.gateway.receipt.ReceiptIssuer;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
 import uk.xborder.gateway.settings.BrokerSettings;
 import uk.xborder.gateway.settings.CertificateSettings;
 import uk.xborder.gateway.settings.GatewaySettings;
+import uk.xborder.gateway.settings.InboundSettings;
 
 /**
  * Wires the gateway from its typed settings ({@link GatewaySettings}, bound as {@code gatewaySettings}): the broker
  * and JMS component (and one per partner broker), the partner directory, the gateway's signing identity, and one
  * bean per pipeline step, bound under the names the routes use.
  *
- * <p>A {@code clock} bound before start-up (e.g. by a test) is used instead of the system clock, and a
- * {@code formatRegistry} instead of the built-in formats.
+ * <p>A {@code clock} bound before start-up (e.g. by a test) is used instead of the system clock, a
+ * {@code formatRegistry} instead of the built-in formats, and {@code receivedHooks} are called by the inbound steps.
  */
 public class GatewayConfiguration implements CamelConfiguration {
 
@@ -118,8 +145,49 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("rejection", new Rejection(admission, audit));
         registry.bind("statusReport", new StatusReport(audit, clock));
 
+        bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, clock);
+
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);
+        bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, clock);
+    }
+
+    /** The steps of routes/inbound.camel.yaml. A {@code receivedHooks} bound before start-up is called by them. */
+    private static void bindInbound(Registry registry, GatewaySettings settings, PartyDirectory directory,
+                                    FormatRegistry formats, SchemaCatalog schemas, JdbcAuditLog auditLog,
+                                    SigningIdentity identity, Clock clock) throws Exception {
+        InboundSettings inbound = settings.inbound();
+        InboundAudit audit = new InboundAudit(auditLog, clock);
+        ReceivedHooks hooks = existing(registry, "receivedHooks", ReceivedHooks.class, () -> ReceivedHooks.NONE);
+        SafeXmlParser parser = new SafeXmlParser();
+        InboundAdmission admission = new InboundAdmission(inbound.maxEnvelopeBytes(), audit, clock);
+        registry.bind("inboundAdmission", admission);
+        registry.bind("unwrapping", new Unwrapping(new EnvelopeReader(parser, schemas), directory, inbound.maxAge(),
+                inbound.maxClockSkew(), audit, clock));
+        InboundReceipts receipts = InboundReceipts.open(auditLog.database());
+        registry.bind("duplicates", new Duplicates(receipts));
+        registry.bind("decryption", new Decryption(
+                CmsDecryptor.create(inbound.decryptionKeys(settings.identity())), audit));
+        registry.bind("signatureCheck", new SignatureCheck(new SignerTrust(
+                Certificates.readCertificates(inbound.defaultTrustAnchors()), crls(inbound.defaultCrls()),
+                inbound.revocation(), clock), audit));
+        registry.bind("headerCheck", new HeaderCheck(parser, schemas, formats, audit));
+        registry.bind("contentConformance", new ContentConformance(schemas, audit));
+        registry.bind("contentCanonicalisation", new ContentCanonicalisation(formats, audit));
+        registry.bind("addresseeAuthorisation", new AddresseeAuthorisation(hooks, audit));
+        registry.bind("agencyTranslation", new AgencyTranslation(formats, audit));
+        registry.bind("agencyDelivery", new AgencyDelivery(hooks, audit));
+        registry.bind("acknowledgement", new Acknowledgement(
+                new ReceiptIssuer(CmsSigner.create(identity, clock), schemas), receipts, audit));
+        registry.bind("inboundRejection", new InboundRejection(admission, audit));
+    }
+
+    private static List<X509CRL> crls(List<Path> files) throws Exception {
+        List<X509CRL> crls = new ArrayList<>();
+        for (Path file : files) {
+            crls.addAll(Certificates.readCrls(file));
+        }
+        return crls;
     }
 
     /** The expiry warnings (log and metrics), bound for the periodic check; its meters go when the gateway stops. */

@@ -43,6 +43,23 @@ public enum Step {
     /** The agency was told the outcome on its status queue. */
     STATUS_ISSUED(AuditOperation.DISCLOSURE),
 
+    // One inbound exchange, in pipeline order (routes/inbound.camel.yaml). Steps whose meaning is the same in both
+    // directions (SCHEMA_VALID, CANONICALISED, AUTHORISED, TRANSLATED, DELIVERED, REJECTED, HELD) are shared.
+    /** A transport envelope taken in from a partner. */
+    INBOUND_RECEIVED(AuditOperation.COLLECTION),
+    /** The envelope is well-formed, from a known partner, for one of our agencies, and not stale. */
+    UNWRAPPED(AuditOperation.COLLECTION),
+    /** The payload was decrypted with one of the gateway's keys. */
+    DECRYPTED(AuditOperation.ALTERATION),
+    /** The signature, the signer's chain, validity and revocation hold, and the signer is the sending partner. */
+    SIGNATURE_VERIFIED(AuditOperation.COLLECTION),
+    /** The clear header agrees with the signed content, which is in the format agreed with the partner. */
+    HEADER_VERIFIED(AuditOperation.COLLECTION),
+    /** A signed receipt was issued to the sending partner. */
+    RECEIPT_ISSUED(AuditOperation.DISCLOSURE),
+    /** A repeated envelope was answered with the receipt already issued for it, and not delivered again. */
+    RECEIPT_REPEATED(AuditOperation.DISCLOSURE),
+
     // Readings of the audit log through the API (routes/audit-api.yaml), by the endpoint read.
     /** Entries searched. */
     API_SEARCH(AuditOperation.CONSULTATION),

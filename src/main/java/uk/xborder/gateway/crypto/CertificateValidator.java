@@ -45,13 +45,15 @@ public final class CertificateValidator {
     private final Set<TrustAnchor> anchors;
     private final List<X509CRL> crls;
     private final boolean revocationChecking;
+    private final boolean revocationSoftFail;
     private final Clock clock;
 
     private CertificateValidator(Set<TrustAnchor> anchors, List<X509CRL> crls, boolean revocationChecking,
-                                 Clock clock) {
+                                 boolean revocationSoftFail, Clock clock) {
         this.anchors = anchors;
         this.crls = crls;
         this.revocationChecking = revocationChecking;
+        this.revocationSoftFail = revocationSoftFail;
         this.clock = clock;
     }
 
@@ -145,8 +147,13 @@ public final class CertificateValidator {
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
             PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
             // CRLs only, from the store above: no OCSP, and no fallback to anything else.
-            checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
-                    PKIXRevocationChecker.Option.NO_FALLBACK));
+            EnumSet<PKIXRevocationChecker.Option> options = EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
+                    PKIXRevocationChecker.Option.NO_FALLBACK);
+            if (revocationSoftFail) {
+                // Unknown status (no current CRL from the issuer) passes; a certificate listed as revoked never does.
+                options.add(PKIXRevocationChecker.Option.SOFT_FAIL);
+            }
+            checker.setOptions(options);
             parameters.addCertPathChecker(checker);
         }
         return parameters;
@@ -190,7 +197,7 @@ public final class CertificateValidator {
     @Override
     public String toString() {
         return "CertificateValidator[anchors=" + anchors.size() + ", crls=" + (revocationChecking ? crls.size() : "off")
-                + "]";
+                + (revocationSoftFail ? " soft-fail" : "") + "]";
     }
 
     /** Collects the trust anchors, the revocation decision and the clock. */
@@ -199,6 +206,7 @@ public final class CertificateValidator {
         private final Set<X509Certificate> anchors = new HashSet<>();
         private final List<X509CRL> crls = new ArrayList<>();
         private Boolean revocationChecking;
+        private boolean revocationSoftFail;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -217,6 +225,15 @@ public final class CertificateValidator {
             }
             crls.addAll(issuerCrls);
             revocationChecking = true;
+            return this;
+        }
+
+        /**
+         * With {@link #crls}: a certificate whose revocation status cannot be determined (no current CRL from its
+         * issuer among those given) is accepted instead of refused. A certificate a CRL lists is still refused.
+         */
+        public Builder softFailRevocation() {
+            revocationSoftFail = true;
             return this;
         }
 
@@ -245,7 +262,8 @@ public final class CertificateValidator {
             for (X509Certificate anchor : anchors) {
                 trustAnchors.add(new TrustAnchor(anchor, null));
             }
-            return new CertificateValidator(Set.copyOf(trustAnchors), List.copyOf(crls), revocationChecking, clock);
+            return new CertificateValidator(Set.copyOf(trustAnchors), List.copyOf(crls), revocationChecking,
+                    revocationChecking && revocationSoftFail, clock);
         }
     }
 }

@@ -2,6 +2,8 @@ package uk.xborder.gateway.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -17,7 +19,10 @@ import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 
 /**
- * Decrypts a CMS AuthEnvelopedData (RFC 5083) addressed to one party. Because the content is encrypted with
+ * Decrypts a CMS AuthEnvelopedData (RFC 5083) addressed to one party, which may hold several keys at once (during a
+ * key rotation the old and the new certificate are both valid; senders switch at their own pace). The key is chosen
+ * by the message's recipient identifier (issuer and serial number, or subject key identifier), never by trying keys
+ * in turn. Because the content is encrypted with
  * AES-GCM, decryption and integrity are one step: altered ciphertext, tag or authenticated attributes fail the tag
  * check and nothing is returned.
  *
@@ -29,23 +34,40 @@ import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
  */
 public final class CmsDecryptor implements Decryptor {
 
-    private final SigningIdentity identity;
-    private final X509CertificateHolder certificate;
+    private final List<Key> keys;
 
-    private CmsDecryptor(SigningIdentity identity, X509CertificateHolder certificate) {
-        this.identity = identity;
-        this.certificate = certificate;
+    /** One of our keys with its certificate, as recipient identifiers are matched against it. */
+    private record Key(SigningIdentity identity, X509CertificateHolder certificate) {
+    }
+
+    private CmsDecryptor(List<Key> keys) {
+        this.keys = keys;
     }
 
     /** A decryptor for messages encrypted to {@code identity}'s certificate. */
     public static CmsDecryptor create(SigningIdentity identity) throws GeneralSecurityException {
-        Objects.requireNonNull(identity, "identity");
-        try {
-            return new CmsDecryptor(identity, new JcaX509CertificateHolder(identity.certificate()));
-        } catch (CertificateEncodingException e) {
-            throw new KeyMaterialException("Certificate " + Certificates.describe(identity.certificate())
-                    + " cannot be encoded", e);
+        return create(List.of(Objects.requireNonNull(identity, "identity")));
+    }
+
+    /**
+     * A decryptor for messages encrypted to any of these identities' certificates (for example the current key and
+     * the one it replaces); at least one.
+     */
+    public static CmsDecryptor create(List<SigningIdentity> identities) throws GeneralSecurityException {
+        Objects.requireNonNull(identities, "identities");
+        if (identities.isEmpty()) {
+            throw new IllegalArgumentException("At least one decryption key is required");
         }
+        List<Key> keys = new ArrayList<>();
+        for (SigningIdentity identity : identities) {
+            try {
+                keys.add(new Key(identity, new JcaX509CertificateHolder(identity.certificate())));
+            } catch (CertificateEncodingException e) {
+                throw new KeyMaterialException("Certificate " + Certificates.describe(identity.certificate())
+                        + " cannot be encoded", e);
+            }
+        }
+        return new CmsDecryptor(List.copyOf(keys));
     }
 
     @Override
@@ -56,19 +78,21 @@ public final class CmsDecryptor implements Decryptor {
             throw new DecryptionFailedException("Content encryption " + enveloped.getEncryptionAlgOID()
                     + " is not accepted by the crypto profile (AES-GCM only)");
         }
-        RecipientInformation mine = findRecipientInfo(enveloped);
-        Recipient recipient = recipientFor(mine);
+        Match match = findRecipientInfo(enveloped);
+        RecipientInformation mine = match.recipientInfo();
+        SigningIdentity identity = match.key().identity();
+        Recipient recipient = recipientFor(mine, identity);
         try {
             return mine.getContent(recipient);
         } catch (CMSException | RuntimeException e) {
             // Saying which step failed helps operators and gives an attacker nothing: the key transport is OAEP
             // or ECDH with AES key wrap, neither of which leaks through its error, and the tag check comes last.
             if (causedByBadTag(e)) {
-                throw new DecryptionFailedException("Could not decrypt the message for " + describeSelf()
+                throw new DecryptionFailedException("Could not decrypt the message for " + describe(identity)
                         + ": the AES-GCM authentication tag did not verify, so the ciphertext, tag or parameters"
                         + " were altered", e);
             }
-            throw new DecryptionFailedException("Could not decrypt the message for " + describeSelf()
+            throw new DecryptionFailedException("Could not decrypt the message for " + describe(identity)
                     + ": the content key could not be recovered (encrypted with another key, or corrupt)", e);
         }
     }
@@ -90,18 +114,24 @@ public final class CmsDecryptor implements Decryptor {
         }
     }
 
-    private RecipientInformation findRecipientInfo(CMSAuthEnvelopedData enveloped) throws DecryptionFailedException {
+    private record Match(RecipientInformation recipientInfo, Key key) {
+    }
+
+    private Match findRecipientInfo(CMSAuthEnvelopedData enveloped) throws DecryptionFailedException {
         for (RecipientInformation candidate : enveloped.getRecipientInfos().getRecipients()) {
-            // A RecipientId matches by issuer and serial number or by subject key identifier, whichever was used.
-            if (candidate.getRID().match(certificate)) {
-                return candidate;
+            for (Key key : keys) {
+                // A RecipientId matches by issuer and serial number or by subject key identifier, whichever was used.
+                if (candidate.getRID().match(key.certificate())) {
+                    return new Match(candidate, key);
+                }
             }
         }
-        throw new DecryptionFailedException("The message has no recipient entry for " + describeSelf()
+        throw new NotEncryptedForUsException("The message has no recipient entry for " + describeSelf()
                 + "; it was encrypted for someone else");
     }
 
-    private Recipient recipientFor(RecipientInformation mine) throws DecryptionFailedException {
+    private static Recipient recipientFor(RecipientInformation mine, SigningIdentity identity)
+            throws DecryptionFailedException {
         if (mine instanceof KeyAgreeRecipientInformation) {
             return new JceKeyAgreeAuthEnvelopedRecipient(identity.privateKey()).setProvider(CryptoProfile.PROVIDER);
         }
@@ -117,11 +147,15 @@ public final class CmsDecryptor implements Decryptor {
     }
 
     private String describeSelf() {
+        return keys.stream().map(key -> describe(key.identity())).reduce((a, b) -> a + " or " + b).orElse("");
+    }
+
+    private static String describe(SigningIdentity identity) {
         return Certificates.describe(identity.certificate());
     }
 
     @Override
     public String toString() {
-        return "CmsDecryptor[" + identity + "]";
+        return "CmsDecryptor" + keys.stream().map(key -> key.identity().toString()).toList();
     }
 }

@@ -57,6 +57,9 @@ public final class CmsSignatureVerifier implements SignatureVerifier {
             throw new SignatureInvalidException("The SignedData does not contain its content (detached signature)");
         }
         Collection<SignerInformation> signers = signedData.getSignerInfos().getSigners();
+        if (signers.isEmpty()) {
+            throw new UnsignedContentException("The SignedData has no signer");
+        }
         if (signers.size() != 1) {
             throw new SignatureInvalidException("Expected exactly one signer, found " + signers.size());
         }
@@ -82,7 +85,8 @@ public final class CmsSignatureVerifier implements SignatureVerifier {
         try {
             return new CMSSignedData(der);
         } catch (CMSException | RuntimeException e) {
-            throw new SignatureInvalidException("Not a CMS SignedData structure (malformed, or another CMS type)");
+            throw new UnsignedContentException("Not a CMS SignedData structure (unsigned, malformed, or another CMS"
+                    + " type)");
         }
     }
 

@@ -11,8 +11,13 @@ public final class Digests {
     }
 
     public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+
+    /** The raw 32 bytes, as receipts carry them (base64 in XML). */
+    public static byte[] sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -10,13 +10,16 @@ import uk.xborder.gateway.schema.canonical.CaseReference;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
 import uk.xborder.gateway.schema.canonical.Recipient;
 
-/** Reads the routing, policy and audit facts out of a canonical message (the only place that knows its shape). */
-final class CanonicalFacts {
+/**
+ * Reads the routing, policy and audit facts out of a canonical message (the only place that knows its shape); the
+ * inbound pipeline reads them the same way.
+ */
+public final class CanonicalFacts {
 
     private CanonicalFacts() {
     }
 
-    static MessageFacts of(IntelligenceMessage message) {
+    public static MessageFacts of(IntelligenceMessage message) {
         List<String> caseReferences = message.getCaseReferences() == null ? List.of()
                 : message.getCaseReferences().getCaseReference().stream()
                         .map(CanonicalFacts::caseReference).toList();

@@ -17,6 +17,10 @@ public final class GatewayHeaders {
     public static final String FAILED_STEP = "GwFailedStep";
     /** On status notices: the overall outcome (ACCEPTED, PARTIALLY_ACCEPTED, REJECTED, FAILED), for selectors. */
     public static final String OUTCOME = "GwOutcome";
+    /** On inbound deliveries to an agency: the partner that sent the envelope. */
+    public static final String SENDER = "GwSender";
+    /** After the inbound route: the outcome of the receipt it issued (DELIVERED or REFUSED). */
+    public static final String RECEIPT_OUTCOME = "GwReceiptOutcome";
     /** Artemis duplicate detection: a second message with the same value is dropped by the broker. */
     public static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
 

@@ -17,11 +17,12 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param partnerBrokers partners' own brokers, each reached over a JMS connection of its own
  *                      ({@code gateway.partner-brokers})
  * @param certificates  how partner certificates are checked and own certificates watched for expiry
+ * @param inbound       envelopes from partners: size, age, decryption keys, signer trust
  */
 public record GatewaySettings(Path home, Path dataDir, Path directoryFile, BrokerSettings broker,
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
                               OutboundSettings outbound, List<PartnerBrokerSettings> partnerBrokers,
-                              CertificateSettings certificates) {
+                              CertificateSettings certificates, InboundSettings inbound) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -45,6 +46,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 ApiSettings.from(source),
                 OutboundSettings.from(source),
                 PartnerBrokerSettings.from(source),
-                CertificateSettings.from(source));
+                CertificateSettings.from(source),
+                InboundSettings.from(source));
     }
 }

@@ -148,6 +148,13 @@ public final class RunningGateway implements AutoCloseable {
         return sendTo("gw.agency." + agency + ".out", message);
     }
 
+    /** Puts a partner's transport envelope on the gateway's inbound queue, gw.inbound; returns its JMS message id. */
+    public String sendEnvelope(byte[] envelope) throws JMSException {
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(envelope);
+        return sendTo("gw.inbound", message);
+    }
+
     /**
      * Puts a message on the agency's outbound queue naming a reply-to queue, as a client that expects request-reply
      * would; returns its JMS message id.

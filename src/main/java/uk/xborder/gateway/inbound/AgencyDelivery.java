@@ -1,0 +1,51 @@
+package uk.xborder.gateway.inbound;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
+
+import uk.xborder.gateway.audit.Step;
+import uk.xborder.gateway.crypto.Digests;
+import uk.xborder.gateway.directory.Agency;
+import uk.xborder.gateway.pipeline.ExchangeProperties;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
+
+/**
+ * Addresses the translated message to the agency's inbound queue and records that it was delivered. It carries a
+ * broker duplicate-detection id of its sender and message id, so that even two nodes racing on the same repeat
+ * cannot put it on the agency's queue twice.
+ */
+public final class AgencyDelivery {
+
+    private final ReceivedHooks hooks;
+    private final InboundAudit audit;
+
+    public AgencyDelivery(ReceivedHooks hooks, InboundAudit audit) {
+        this.hooks = hooks;
+        this.audit = audit;
+    }
+
+    public String address(@ExchangeProperty(ExchangeProperties.INBOUND) InboundMessage message,
+                          @Body byte[] document, Exchange exchange) {
+        Agency agency = message.agency().orElseThrow();
+        String sender = message.partner().orElseThrow().id();
+        String messageId = message.facts().orElseThrow().messageId();
+        exchange.setProperty(ExchangeProperties.ENDPOINT, "jms:queue:" + agency.inboundQueue());
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(GatewayHeaders.MESSAGE_ID, messageId);
+        out.setHeader(GatewayHeaders.EXCHANGE_ID, message.exchangeId());
+        out.setHeader(GatewayHeaders.SENDER, sender);
+        out.setHeader(GatewayHeaders.ARTEMIS_DUPLICATE_ID, "inbound|" + sender + "|" + messageId);
+        // Agencies read text messages, as they write them.
+        return new String(document, StandardCharsets.UTF_8);
+    }
+
+    public void confirm(@ExchangeProperty(ExchangeProperties.INBOUND) InboundMessage message, @Body String document) {
+        audit.step(message, Step.DELIVERED, Digests.sha256Hex(document.getBytes(StandardCharsets.UTF_8)));
+        hooks.afterDelivery(ReceivedMessage.of(message));
+    }
+}

@@ -1,0 +1,183 @@
+package uk.xborder.gateway.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import uk.xborder.gateway.crypto.Digests;
+import uk.xborder.gateway.directory.Agency;
+import uk.xborder.gateway.directory.Partner;
+import uk.xborder.gateway.envelope.ClaimedHeader;
+import uk.xborder.gateway.envelope.EnvelopeHeader;
+import uk.xborder.gateway.envelope.ReceivedEnvelope;
+import uk.xborder.gateway.ledger.InboundReceipts;
+import uk.xborder.gateway.message.MessageFacts;
+import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
+
+/**
+ * The state of one inbound exchange as it moves through the pipeline: the envelope as received, what was learnt
+ * about it step by step, and how it ended. Kept as an exchange property
+ * ({@link uk.xborder.gateway.pipeline.ExchangeProperties#INBOUND}) so that every step and error handler sees it.
+ */
+public final class InboundMessage {
+
+    private final String exchangeId;
+    private final String transportMessageId;
+    private final boolean byJms;
+    private final Optional<X509Certificate> clientCertificate;
+    private final Object originalBody;
+    private final byte[] originalBytes;
+    private final String originalDigest;
+    private Instant receivedAt;
+    private ClaimedHeader claimed = ClaimedHeader.none();
+    private EnvelopeHeader header;
+    private Partner partner;
+    private Agency agency;
+    private byte[] content;
+    private IntelligenceMessage canonical;
+    private MessageFacts facts;
+    private InboundReceipts.Recorded repeatOf;
+
+    InboundMessage(String transportMessageId, boolean byJms, X509Certificate clientCertificateOrNull,
+                   Object originalBody, byte[] originalBytes, Instant receivedAt) {
+        this.transportMessageId = transportMessageId;
+        this.byJms = byJms;
+        this.clientCertificate = Optional.ofNullable(clientCertificateOrNull);
+        this.originalBody = originalBody;
+        this.originalBytes = originalBytes;
+        this.originalDigest = Digests.sha256Hex(originalBytes);
+        this.receivedAt = receivedAt;
+        // Derived from the transport id, so a redelivery of the same JMS message keeps its exchange id and its
+        // audit events collapse instead of multiplying.
+        this.exchangeId = UUID.nameUUIDFromBytes(("inbound|" + transportMessageId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public String exchangeId() {
+        return exchangeId;
+    }
+
+    public String transportMessageId() {
+        return transportMessageId;
+    }
+
+    /** True when the envelope came through the JMS inbound route, so its receipt goes back by JMS. */
+    public boolean byJms() {
+        return byJms;
+    }
+
+    /** The certificate the HTTPS client authenticated with, when it came over HTTPS. */
+    public Optional<X509Certificate> clientCertificate() {
+        return clientCertificate;
+    }
+
+    /** The body exactly as received (text or bytes), for the rejected and failed queues. */
+    public Object originalBody() {
+        return originalBody;
+    }
+
+    public byte[] originalBytes() {
+        return originalBytes;
+    }
+
+    public String originalDigest() {
+        return originalDigest;
+    }
+
+    /** When the envelope first arrived: now, or for a redelivery what the receipt record says. */
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    void firstReceivedAt(Instant first) {
+        this.receivedAt = first;
+    }
+
+    /** What the header claims: in full once unwrapped, best-effort for an envelope that could not be read. */
+    public ClaimedHeader claimed() {
+        return claimed;
+    }
+
+    void claimed(ClaimedHeader claims) {
+        this.claimed = claims;
+    }
+
+    void envelope(ReceivedEnvelope envelope) {
+        this.header = envelope.header();
+        this.claimed = ClaimedHeader.of(envelope.header(), envelope.payload());
+    }
+
+    /** The clear header, once the envelope was read. */
+    public EnvelopeHeader header() {
+        if (header == null) {
+            throw new IllegalStateException("the envelope has not been unwrapped yet");
+        }
+        return header;
+    }
+
+    public Optional<String> messageId() {
+        return claimed.messageId();
+    }
+
+    /** The sending partner, once known from the directory. */
+    public Optional<Partner> partner() {
+        return Optional.ofNullable(partner);
+    }
+
+    void partner(Partner from) {
+        this.partner = from;
+    }
+
+    /** The agency the envelope is addressed to, once known from the directory. */
+    public Optional<Agency> agency() {
+        return Optional.ofNullable(agency);
+    }
+
+    void agency(Agency addressee) {
+        this.agency = addressee;
+    }
+
+    /** The signed content, once decrypted and verified. */
+    public byte[] content() {
+        if (content == null) {
+            throw new IllegalStateException("the payload has not been verified yet");
+        }
+        return content;
+    }
+
+    void content(byte[] verified) {
+        this.content = verified;
+    }
+
+    public IntelligenceMessage canonical() {
+        if (canonical == null) {
+            throw new IllegalStateException("the message has not been translated to the canonical model yet");
+        }
+        return canonical;
+    }
+
+    public Optional<MessageFacts> facts() {
+        return Optional.ofNullable(facts);
+    }
+
+    void canonical(IntelligenceMessage message, MessageFacts extracted) {
+        this.canonical = message;
+        this.facts = extracted;
+    }
+
+    /** True when this envelope repeats one already delivered and answered (another transport message). */
+    public boolean repeat() {
+        return repeatOf != null;
+    }
+
+    /** The receipt already issued, for a repeat. */
+    public Optional<InboundReceipts.Recorded> repeatOf() {
+        return Optional.ofNullable(repeatOf);
+    }
+
+    void repeatOf(InboundReceipts.Recorded recorded) {
+        this.repeatOf = recorded;
+    }
+}
