@@ -40,6 +40,7 @@ import uk.xborder.gateway.outbound.StatusReport;
 import uk.xborder.gateway.outbound.WellFormedness;
 import uk.xborder.gateway.outbound.Wrapping;
 import uk.xborder.gateway.policy.RecipientPolicy;
+import uk.xborder.gateway.transport.HttpsTransport;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
 import uk.xborder.gateway.settings.BrokerSettings;
@@ -101,6 +102,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("recipientFailures", new RecipientFailures(audit));
         registry.bind("rejection", new Rejection(admission, audit));
         registry.bind("statusReport", new StatusReport(audit, clock));
+
+        HttpsTransport.install(context, settings.https(), directory, auditLog, clock);
     }
 
     private static JmsComponent jmsComponent(CamelContext context, BrokerSettings broker) throws Exception {

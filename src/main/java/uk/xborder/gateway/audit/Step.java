@@ -43,6 +43,10 @@ public enum Step {
     /** The agency was told the outcome on its status queue. */
     STATUS_ISSUED(AuditOperation.DISCLOSURE),
 
+    // The HTTPS transport.
+    /** A client of the inbound HTTPS endpoint was refused at the TLS handshake; no envelope was received. */
+    HTTPS_CLIENT_REFUSED(AuditOperation.COLLECTION),
+
     // Readings of the audit log through the API (routes/audit-api.yaml), by the endpoint read.
     /** Entries searched. */
     API_SEARCH(AuditOperation.CONSULTATION),

@@ -17,6 +17,13 @@ public final class ExchangeProperties {
     public static final String ENVELOPE = "gwEnvelope";
     /** The Camel endpoint URI the envelope is delivered to. */
     public static final String ENDPOINT = "gwEndpoint";
+    /** How the envelope travels to that recipient: {@code directory.Partner.Transport} by name, JMS or HTTPS. */
+    public static final String TRANSPORT = "gwTransport";
+    /**
+     * The {@code X509Certificate} an HTTPS client authenticated with, set by the inbound HTTPS endpoint; the inbound
+     * pipeline checks it belongs to the envelope's sender.
+     */
+    public static final String CLIENT_CERTIFICATE = "gwClientCertificate";
     /** The admitted API request ({@code api.ApiRequest}): who asked, with which justification. */
     public static final String API_REQUEST = "gwApiRequest";
 

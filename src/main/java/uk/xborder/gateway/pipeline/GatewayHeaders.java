@@ -17,6 +17,8 @@ public final class GatewayHeaders {
     public static final String FAILED_STEP = "GwFailedStep";
     /** On status notices: the overall outcome (ACCEPTED, PARTIALLY_ACCEPTED, REJECTED, FAILED), for selectors. */
     public static final String OUTCOME = "GwOutcome";
+    /** After the inbound pipeline: the receipt's outcome, DELIVERED or REFUSED (HTTPS answers it as a header). */
+    public static final String RECEIPT_OUTCOME = "GwReceiptOutcome";
     /** Artemis duplicate detection: a second message with the same value is dropped by the broker. */
     public static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
 
