@@ -91,6 +91,9 @@ public final class InboundHttpsEndpoint extends ServiceSupport {
                 .handler(reception);
         // Whatever fails inside the gateway is its fault, and the sender should try again later.
         router.errorHandler(500, context -> EnvelopeReception.unavailable(context.response()));
+        router.errorHandler(413, context -> context.response().setStatusCode(413)
+                .putHeader("Content-Type", "text/plain")
+                .end("The envelope is larger than this endpoint accepts (" + settings.maxBodyBytes() + " bytes).\n"));
 
         server = vertx.createHttpServer(options)
                 .requestHandler(router)
