@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,7 +69,8 @@ class OutboundHttpsTest {
         gateway = RunningGateway.start(Map.of(
                 "gateway.directory", directory.toString(),
                 "gateway.https.certificate", ExampleTls.certs("police-scotland/tls/cert.pem").toString(),
-                "gateway.https.key", ExampleTls.certs("police-scotland/tls/key.pem").toString()));
+                "gateway.https.key", ExampleTls.certs("police-scotland/tls/key.pem").toString(),
+                "gateway.https.timeout-ms", "4000"));
         // A lambda, not a RouteBuilder subclass: Camel Main would find a subclass in the gateway's packages.
         RouteBuilder.addRoutes(gateway.context(), routes -> routes.from("direct:outbound-receipt")
                 .routeId("test-outbound-receipt").process(exchange -> receipts.add(new Handed(
@@ -180,6 +182,37 @@ class OutboundHttpsTest {
             assertThat(unnamed.posts()).isEmpty();
             assertThat(receipts).isEmpty();
         }
+    }
+
+    @Test
+    void aRefusedConnectionFailsThePost() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+
+        Exchange result = postEnvelope("https://localhost:" + closed + "/exchange/v1/envelopes",
+                "<Envelope xmlns=\"urn:test\"/>".getBytes());
+
+        assertThat(causes(result.getException())).anyMatch(cause -> cause instanceof java.net.ConnectException);
+        assertThat(receipts).isEmpty();
+    }
+
+    @Test
+    void aPartnerThatNeverAnswersFailsThePostAtTheTimeout() throws Exception {
+        europol.answerNothing();
+        byte[] envelope = "<Envelope xmlns=\"urn:test\">never answered</Envelope>".getBytes(StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+
+        Exchange result = postEnvelope(europol.url(), envelope);
+
+        assertThat(result.getException()).isNotNull();
+        assertThat(causes(result.getException())).anyMatch(cause -> cause instanceof java.util.concurrent.TimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout"));
+        // gateway.https.timeout-ms is 4 s here
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(europol.posts()).extracting(PartnerHttpsServer.Post::body).contains(envelope);
+        assertThat(receipts).isEmpty();
     }
 
     private Exchange postEnvelope(String endpoint, byte[] envelope) {

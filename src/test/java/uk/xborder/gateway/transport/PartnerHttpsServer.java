@@ -48,6 +48,9 @@ final class PartnerHttpsServer implements AutoCloseable {
             }
             posts.add(new Post(context.body().buffer().getBytes(), context.request().getHeader("Content-Type"),
                     client.getSubjectX500Principal()));
+            if (status < 0) {
+                return; // silent: the client's timeout is what ends the request
+            }
             context.response().setStatusCode(status).putHeader("Content-Type", "application/pkcs7-mime")
                     .end(Buffer.buffer(answer));
         });
@@ -68,6 +71,11 @@ final class PartnerHttpsServer implements AutoCloseable {
     void answer(int statusCode, byte[] body) {
         this.status = statusCode;
         this.answer = body.clone();
+    }
+
+    /** From now on, take POSTs and never answer them. */
+    void answerNothing() {
+        this.status = -1;
     }
 
     List<Post> posts() {
