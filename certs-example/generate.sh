@@ -4,9 +4,12 @@
 # EXAMPLES ONLY: the private keys are committed to a public repository. Never use them for anything real.
 #
 # Usage: certs-example/generate.sh        (from anywhere; it works in its own folder)
+#        certs-example/generate.sh tls    (only adds the TLS certificates that are missing; changes nothing else)
 #
-# Every run deletes the party folders and makes new keys, certificates and CRLs, so it is idempotent but
-# not deterministic: new keys, new serial numbers, new dates. Run the crypto tests afterwards.
+# Every full run deletes the party folders and makes new keys, certificates and CRLs, so it is idempotent but
+# not deterministic: new keys, new serial numbers, new dates. Run the crypto tests afterwards. The `tls` run issues
+# a party's TLS certificate (<party>/tls/) from the existing CA only when that folder is missing, so the committed
+# certificates that tests pin stay as they are.
 #
 # Why `openssl ca` and not `openssl x509 -req`: only `openssl ca` can back-date a certificate (-startdate /
 # -enddate), which the `expired` party needs, and only it keeps the index that `-revoke` and `-gencrl` need.
@@ -14,6 +17,12 @@
 # issued for 20 years, so nobody needs to re-issue them between regenerations.
 
 set -euo pipefail
+
+MODE="${1:-all}"
+case "$MODE" in
+  all|tls) ;;
+  *) echo "usage: $0 [tls]" >&2; exit 2 ;;
+esac
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 HERE="$(pwd)"
@@ -105,6 +114,19 @@ extendedKeyUsage       = 2.25.264163566466402517913566516995316176419
 subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid:always
 
+# A TLS certificate of a party that runs a gateway: the server certificate of its inbound HTTPS endpoint and the
+# client certificate it presents when it POSTs envelopes to a partner (mutual TLS). Issued by the party's CA with the
+# same subject as its message certificate, because the receiving gateway checks that an HTTPS client is the partner
+# named in the envelope by comparing subjects. Names the loopback host both ways it is reached, so that hostname
+# verification passes on one machine.
+[ ext_tls_ec ]
+basicConstraints       = critical, CA:false
+keyUsage               = critical, digitalSignature
+extendedKeyUsage       = serverAuth, clientAuth
+subjectAltName         = DNS:localhost, IP:127.0.0.1
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
 [ crl_ext ]
 authorityKeyIdentifier = keyid:always
 CNF
@@ -120,8 +142,8 @@ new_key() {   # new_key <party> ec|rsa   -> <party>/key.pem, unencrypted PKCS#8
   esac
 }
 
-new_csr() {   # new_csr <party> <subject>   (CA_DIR is unused by req but the shared config names it)
-  CA_DIR="$WORK" openssl req -new -config "$CONF" -key "$HERE/$1/key.pem" -subj "$2" -out "$WORK/$1.csr"
+new_csr() {   # new_csr <name> <subject> [<key>]   (CA_DIR is unused by req but the shared config names it)
+  CA_DIR="$WORK" openssl req -new -config "$CONF" -key "${3:-$HERE/$1/key.pem}" -subj "$2" -out "$WORK/$1.csr"
 }
 
 init_ca_db() {   # init_ca_db <ca>: an empty database with a random 128-bit starting serial
@@ -157,10 +179,49 @@ issue() {   # issue <party> <issuing ca> ec|rsa <subject> [<startdate> <enddate>
     -out "$HERE/$party/cert.pem" -extensions "$extensions" -startdate "$start" -enddate "$end" -preserveDN
 }
 
+issue_tls() {   # issue_tls <party> <issuing ca> <subject>   -> <party>/tls/cert.pem and key.pem (EC P-256)
+  local party="$1" issuer="$2" subject="$3"
+  new_key "$party/tls" ec
+  new_csr "$party-tls" "$subject" "$HERE/$party/tls/key.pem"
+  ca "$issuer" -cert "$HERE/$issuer/cert.pem" -keyfile "$HERE/$issuer/key.pem" -in "$WORK/$party-tls.csr" \
+    -out "$HERE/$party/tls/cert.pem" -extensions ext_tls_ec -startdate "$PARTY_START" -enddate "$PARTY_END" \
+    -preserveDN
+}
+
 crl() {   # crl <ca>  -> <ca>/crl.pem
   ca "$1" -gencrl -cert "$HERE/$1/cert.pem" -keyfile "$HERE/$1/key.pem" -crldays "$CRL_DAYS" \
     -out "$HERE/$1/crl.pem"
 }
+
+# --- Subjects (one place, because a party's TLS certificate must carry the same subject as its message one) -----
+PS_SUBJECT="/C=GB/O=Police Scotland (example)/CN=police-scotland"
+EUROPOL_SUBJECT="/C=NL/O=Europol (example)/CN=europol"
+
+# The parties with a TLS certificate: <party> <issuing ca> <subject>.
+TLS_PARTIES=(
+  "police-scotland|uk-root-ca|$PS_SUBJECT"
+  "europol|eu-root-ca|$EUROPOL_SUBJECT"
+)
+
+issue_tls_parties() {   # issue_tls_parties all|missing
+  local entry party issuer subject
+  for entry in "${TLS_PARTIES[@]}"; do
+    IFS='|' read -r party issuer subject <<<"$entry"
+    if [ "$1" = missing ] && [ -e "$HERE/$party/tls" ]; then
+      continue
+    fi
+    [ -f "$HERE/$issuer/key.pem" ] || { echo "no CA key $issuer/key.pem: run a full generate.sh" >&2; exit 1; }
+    [ -d "$WORK/db-$issuer" ] || init_ca_db "$issuer"
+    issue_tls "$party" "$issuer" "$subject"
+    printf '%-16s %s\n' "$party/tls" \
+      "$(openssl x509 -in "$HERE/$party/tls/cert.pem" -noout -subject -enddate -nameopt RFC2253 | paste -sd ' ')"
+  done
+}
+
+if [ "$MODE" = tls ]; then
+  issue_tls_parties missing
+  exit 0
+fi
 
 # --- The PKI ------------------------------------------------------------------------------------------------
 for party in "${PARTIES[@]}"; do rm -rf "${HERE:?}/$party"; done
@@ -171,9 +232,9 @@ make_root eu-root-ca "/C=NL/O=EU Partner PKI (example)/CN=eu-root-ca"
 issue gateway         uk-root-ca ec  "/C=GB/O=UK Cross-Border Gateway (example)/CN=gateway"
 issue audit           uk-root-ca ec  "/C=GB/O=UK Cross-Border Gateway (example)/CN=gateway-audit" \
       "$PARTY_START" "$PARTY_END" ext_audit
-issue police-scotland uk-root-ca ec  "/C=GB/O=Police Scotland (example)/CN=police-scotland"
+issue police-scotland uk-root-ca ec  "$PS_SUBJECT"
 issue nca             uk-root-ca ec  "/C=GB/O=National Crime Agency (example)/CN=nca"
-issue europol         eu-root-ca ec  "/C=NL/O=Europol (example)/CN=europol"
+issue europol         eu-root-ca ec  "$EUROPOL_SUBJECT"
 issue spoc-ie         eu-root-ca rsa "/C=IE/O=Irish SPOC (example)/CN=spoc-ie"
 issue expired         uk-root-ca ec  "/C=GB/O=Expired Test Party (example)/CN=expired" \
       "$EXPIRED_START" "$EXPIRED_END"
@@ -183,6 +244,7 @@ ca uk-root-ca -cert "$HERE/uk-root-ca/cert.pem" -keyfile "$HERE/uk-root-ca/key.p
   -revoke "$HERE/revoked/cert.pem" -crl_reason keyCompromise
 crl uk-root-ca
 crl eu-root-ca
+issue_tls_parties all
 
 # --- Summary ------------------------------------------------------------------------------------------------
 for party in "${PARTIES[@]}"; do

@@ -70,6 +70,7 @@ import uk.xborder.gateway.outbound.Wrapping;
 import uk.xborder.gateway.policy.OnwardDissemination;
 import uk.xborder.gateway.policy.RecipientPolicy;
 import uk.xborder.gateway.receipt.ReceiptIssuer;
+import uk.xborder.gateway.transport.HttpsTransport;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
 import uk.xborder.gateway.settings.BrokerSettings;
@@ -146,10 +147,10 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("statusReport", new StatusReport(audit, clock));
 
         bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, clock);
+        HttpsTransport.install(context, settings.https(), directory, auditLog, clock);
 
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);
-        bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, clock);
     }
 
     /** The steps of routes/inbound.camel.yaml. A {@code receivedHooks} bound before start-up is called by them. */

@@ -60,6 +60,10 @@ public enum Step {
     /** A repeated envelope was answered with the receipt already issued for it, and not delivered again. */
     RECEIPT_REPEATED(AuditOperation.DISCLOSURE),
 
+    // The HTTPS transport.
+    /** A client of the inbound HTTPS endpoint was refused at the TLS handshake; no envelope was received. */
+    HTTPS_CLIENT_REFUSED(AuditOperation.COLLECTION),
+
     // Readings of the audit log through the API (routes/audit-api.yaml), by the endpoint read.
     /** Entries searched. */
     API_SEARCH(AuditOperation.CONSULTATION),

@@ -25,9 +25,10 @@ public final class Delivery {
         audit.recipientStep(message, recipient, Step.RELEASED, Digests.sha256Hex(envelope));
     }
 
+    // The envelope from its property, not the body: over HTTPS the body is by now the partner's receipt.
     public void confirm(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
                         @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
-                        @Body byte[] envelope) {
+                        @ExchangeProperty(ExchangeProperties.ENVELOPE) byte[] envelope) {
         message.result(RecipientResult.accepted(recipient));
         audit.recipientStep(message, recipient, Step.DELIVERED, Digests.sha256Hex(envelope));
     }

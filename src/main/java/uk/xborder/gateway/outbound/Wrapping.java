@@ -46,6 +46,7 @@ public final class Wrapping {
 
         exchange.setProperty(ExchangeProperties.ENVELOPE, envelope);
         exchange.setProperty(ExchangeProperties.ENDPOINT, partner.endpoint());
+        exchange.setProperty(ExchangeProperties.TRANSPORT, partner.transport().name());
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(GatewayHeaders.MESSAGE_ID, messageId);

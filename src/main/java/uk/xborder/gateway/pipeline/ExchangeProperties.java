@@ -17,16 +17,18 @@ public final class ExchangeProperties {
     public static final String ENVELOPE = "gwEnvelope";
     /** The Camel endpoint URI the envelope is delivered to. */
     public static final String ENDPOINT = "gwEndpoint";
+    /** How the envelope travels to that recipient: {@code directory.Partner.Transport} by name, JMS or HTTPS. */
+    public static final String TRANSPORT = "gwTransport";
+    /**
+     * The {@code X509Certificate} an HTTPS client authenticated with, set by the inbound HTTPS endpoint; the inbound
+     * pipeline checks it belongs to the envelope's sender.
+     */
+    public static final String CLIENT_CERTIFICATE = "gwClientCertificate";
     /** The admitted API request ({@code api.ApiRequest}): who asked, with which justification. */
     public static final String API_REQUEST = "gwApiRequest";
 
     /** The inbound exchange record, {@code inbound.InboundMessage}, seen by every inbound step and error handler. */
     public static final String INBOUND = "gwInbound";
-    /**
-     * The X509Certificate an HTTPS client authenticated with, set by the HTTPS transport before it hands an envelope
-     * to {@code direct:inbound-envelope}; it must be the certificate of the envelope's sender.
-     */
-    public static final String CLIENT_CERTIFICATE = "gwClientCertificate";
     /** How the envelope arrived: {@code JMS} when the JMS inbound route handed it on (receipts then go by JMS). */
     public static final String INBOUND_TRANSPORT = "gwInboundTransport";
     /** Where the receipt for an envelope that came by JMS goes: the partner's receipt endpoint. */

@@ -94,6 +94,12 @@ public enum ReasonCode {
     REFUSED_BY_PARTNER,
     /** No receipt came from the partner after every resend; the exchange failed. */
     NO_RECEIPT(false),
+    /**
+     * An HTTPS client was refused at the TLS handshake: no client certificate, one that does not chain to a partner's
+     * trust anchor (or is revoked or expired), or a TLS version older than 1.2. Recorded in the audit log only: the
+     * client never gets as far as sending an envelope.
+     */
+    TLS_HANDSHAKE_REFUSED,
     /** Signing, encryption or delivery failed after all retries; the envelope is held for replay. */
     DELIVERY_FAILED(false),
     /** An unexpected fault inside the gateway; the message is held and operators are alerted. */

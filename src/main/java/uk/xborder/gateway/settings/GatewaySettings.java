@@ -18,11 +18,13 @@ import org.apache.camel.spi.PropertiesComponent;
  *                      ({@code gateway.partner-brokers})
  * @param certificates  how partner certificates are checked and own certificates watched for expiry
  * @param inbound       envelopes from partners: size, age, decryption keys, signer trust
+ * @param https         the HTTPS transport with mutual TLS: the inbound endpoint and the client identity
  */
 public record GatewaySettings(Path home, Path dataDir, Path directoryFile, BrokerSettings broker,
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
                               OutboundSettings outbound, List<PartnerBrokerSettings> partnerBrokers,
-                              CertificateSettings certificates, InboundSettings inbound) {
+                              CertificateSettings certificates, InboundSettings inbound,
+                              HttpsSettings https) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -47,6 +49,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 OutboundSettings.from(source),
                 PartnerBrokerSettings.from(source),
                 CertificateSettings.from(source),
-                InboundSettings.from(source));
+                InboundSettings.from(source),
+                HttpsSettings.from(source));
     }
 }
