@@ -22,6 +22,7 @@ import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.directory.PartyDirectoryLoader;
 import uk.xborder.gateway.envelope.EnvelopeWriter;
 import uk.xborder.gateway.ledger.AcceptedMessages;
+import uk.xborder.gateway.ledger.AwaitingReceipts;
 import uk.xborder.gateway.format.FormatRegistry;
 import uk.xborder.gateway.message.GradingTables;
 import uk.xborder.gateway.message.MarkingTable;
@@ -40,6 +41,7 @@ import uk.xborder.gateway.outbound.StatusReport;
 import uk.xborder.gateway.outbound.WellFormedness;
 import uk.xborder.gateway.outbound.Wrapping;
 import uk.xborder.gateway.policy.RecipientPolicy;
+import uk.xborder.gateway.receipt.Receipts;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
 import uk.xborder.gateway.settings.BrokerSettings;
@@ -101,6 +103,9 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("recipientFailures", new RecipientFailures(audit));
         registry.bind("rejection", new Rejection(admission, audit));
         registry.bind("statusReport", new StatusReport(audit, clock));
+
+        Receipts.install(registry, directory, AwaitingReceipts.open(auditLog.database(), clock), auditLog, schemas,
+                settings.receipts(), clock);
     }
 
     private static JmsComponent jmsComponent(CamelContext context, BrokerSettings broker) throws Exception {

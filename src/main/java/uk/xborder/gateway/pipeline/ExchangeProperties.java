@@ -17,6 +17,10 @@ public final class ExchangeProperties {
     public static final String ENVELOPE = "gwEnvelope";
     /** The Camel endpoint URI the envelope is delivered to. */
     public static final String ENDPOINT = "gwEndpoint";
+    /** A partner's receipt being taken in ({@code receipt.ReceiptInHand}): what it says, and the delivery it closes. */
+    public static final String RECEIPT = "gwReceipt";
+    /** An overdue delivery taken up by this node ({@code receipt.OverdueDelivery}): to send again, or to give up. */
+    public static final String OVERDUE = "gwOverdue";
     /** The admitted API request ({@code api.ApiRequest}): who asked, with which justification. */
     public static final String API_REQUEST = "gwApiRequest";
 
