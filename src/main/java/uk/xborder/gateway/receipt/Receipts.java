@@ -32,6 +32,7 @@ public final class Receipts {
         ReceiptVerifier verifier = new ReceiptVerifier(trust, new ReceiptReader(parser, schemas), directory,
                 awaiting, sent);
 
+        registry.bind("awaitingReceipts", awaiting);
         registry.bind("receiptExpectation", new ReceiptExpectation(awaiting, directory, sent, clock));
         registry.bind("receiptIntake", new ReceiptIntake(verifier));
         registry.bind("exchangeClosing", new ExchangeClosing(awaiting, audit));
