@@ -136,6 +136,25 @@ class ReceiptClosesTheExchangeTest {
                 .satisfies(row -> assertThat(row.state()).isEqualTo(ReceiptState.AWAITING));
     }
 
+    @Test
+    void aReceiptHandedOverAsTheHttpsTransportWouldClosesTheExchangeOnceHoweverOftenItComes() throws Exception {
+        RunningGateway gateway = GATEWAY.get();
+        PartnerSide.Delivered delivered = PartnerSide.reportDeliveredTo(gateway, "europol");
+        byte[] receipt = PartnerSide.signedBy("europol",
+                PartnerSide.receipt(delivered, "europol", ReceiptOutcome.DELIVERED));
+
+        // What the HTTPS transport does with the response body: no JMS message, so no JMS message id.
+        gateway.context().createProducerTemplate().sendBody("direct:outbound-receipt", receipt);
+        PartnerSide.secondNotice(gateway, delivered, "europol", "ACKNOWLEDGED");
+        // The partner answers a resend with the same receipt again.
+        gateway.context().createProducerTemplate().sendBody("direct:outbound-receipt", receipt);
+
+        assertThat(gateway.receive("gw.agency.police-scotland.status", "GwMessageId = '" + delivered.messageId()
+                + "' AND GwRecipient = 'europol'", 2_000)).as("no second notice").isNull();
+        assertThat(europolsTrail(gateway, delivered)).extracting(AuditEvent::step)
+                .containsOnlyOnce("RECEIPT_RECEIVED", "ACKNOWLEDGED", "STATUS_ISSUED");
+    }
+
     static List<AuditEvent> europolsTrail(RunningGateway gateway, PartnerSide.Delivered delivered) {
         return gateway.audit().forExchange(delivered.exchangeId()).stream()
                 .filter(e -> e.recipients().equals(List.of("europol"))).toList();
