@@ -16,6 +16,11 @@ final class Explanations {
                 : explanation);
     }
 
+    /** Ends the text with a full stop unless it already ends a sentence. */
+    static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
+    }
+
     static String limit(String explanation) {
         if (explanation == null || explanation.length() <= LIMIT) {
             return explanation;

@@ -32,7 +32,8 @@ final class ReceiptReader {
             return JaxbCodec.unmarshal(document, DeliveryReceipt.class);
         } catch (MessageRejectedException e) {
             throw new ReceiptRefusedException(ReasonCode.MALFORMED_RECEIPT,
-                    "The signed content is not a delivery receipt (" + e.reason() + "): " + e.explanation(), null);
+                    Explanations.sentence("The signed content is not a delivery receipt (" + e.reason() + "): "
+                            + e.explanation()), null);
         }
     }
 }

@@ -87,11 +87,11 @@ public final class ReceiptVerifier {
         try {
             return verifier.verify(signedReceipt);
         } catch (SignatureInvalidException e) {
-            throw refused(ReasonCode.RECEIPT_SIGNATURE_INVALID, "The receipt is not validly signed: "
-                    + e.getMessage() + ".", delivery);
+            throw refused(ReasonCode.RECEIPT_SIGNATURE_INVALID, Explanations.sentence("The receipt is not validly"
+                    + " signed: " + e.getMessage()), delivery);
         } catch (CmsVerificationException e) {
-            throw refused(ReasonCode.RECEIPT_SIGNATURE_INVALID, "The receipt's signer is not trusted: "
-                    + e.getMessage() + ".", delivery);
+            throw refused(ReasonCode.RECEIPT_SIGNATURE_INVALID, Explanations.sentence("The receipt's signer is not"
+                    + " trusted: " + e.getMessage()), delivery);
         }
     }
 
