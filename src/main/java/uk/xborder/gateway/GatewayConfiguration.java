@@ -1,20 +1,17 @@
 package uk.xborder.gateway;
 
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.service.ServiceSupport;
-import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
 import uk.xborder.gateway.broker.EmbeddedBroker;
+import uk.xborder.gateway.broker.JmsConnections;
+import uk.xborder.gateway.broker.PartnerBrokers;
 import uk.xborder.gateway.crypto.CmsEncryptor;
 import uk.xborder.gateway.crypto.CmsSigner;
 import uk.xborder.gateway.crypto.SigningIdentity;
@@ -46,12 +43,11 @@ import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
 import uk.xborder.gateway.settings.BrokerSettings;
 import uk.xborder.gateway.settings.GatewaySettings;
-import uk.xborder.gateway.crypto.Secret;
 
 /**
  * Wires the gateway from its typed settings ({@link GatewaySettings}, bound as {@code gatewaySettings}): the broker
- * and JMS component, the partner directory, the gateway's signing identity, and one bean per pipeline step, bound
- * under the names the routes use.
+ * and JMS component (and one per partner broker), the partner directory, the gateway's signing identity, and one
+ * bean per pipeline step, bound under the names the routes use.
  *
  * <p>A {@code clock} bound before start-up (e.g. by a test) is used instead of the system clock, and a
  * {@code formatRegistry} instead of the built-in formats.
@@ -106,36 +102,14 @@ public class GatewayConfiguration implements CamelConfiguration {
 
         Receipts.install(registry, directory, AwaitingReceipts.open(auditLog.database(), clock), auditLog, schemas,
                 settings.receipts(), clock);
+
+        // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
+        PartnerBrokers.bind(context, settings.partnerBrokers(), directory);
     }
 
     private static JmsComponent jmsComponent(CamelContext context, BrokerSettings broker) throws Exception {
-        ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(broker.url());
-        Optional<Secret> password = broker.credentials();
-        if (password.isPresent()) {
-            connections.setUser(broker.user());
-            char[] chars = password.get().chars();
-            // The Artemis client keeps the password as a String; that copy cannot be wiped, ours can.
-            connections.setPassword(new String(chars));
-            Arrays.fill(chars, '\0');
-            password.get().destroy();
-        }
-        JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
-        pool.setConnectionFactory(connections);
-        pool.setMaxConnections(broker.poolSize());
-        // Stopped after the routes and before the embedded broker (services stop in reverse order).
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                pool.stop();
-            }
-        }, true, true);
-        JmsComponent jms = JmsComponent.jmsComponent(pool);
-        // Persistent delivery for everything the gateway sends, so a broker restart loses nothing.
-        jms.getConfiguration().setDeliveryPersistent(true);
-        // Nothing the gateway consumes or sends is request-reply. A sender's JMSReplyTo would otherwise turn the
-        // exchange into InOut and make every send wait for a reply that never comes, holding the agency's queue.
-        jms.getConfiguration().setDisableReplyTo(true);
-        return jms;
+        return JmsConnections.pooledComponent(context, broker.url(), broker.user(), broker.credentials(),
+                broker.poolSize());
     }
 
     /** What a test bound before start-up under this name, else the gateway's own, made only then. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Route;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.xborder.gateway.testsupport.GatewayPerClass;
 
 /**
- * Every step of every route the gateway runs (outbound, per recipient, error handling, auditors' API) has an id
+ * Every step of every route the gateway runs (outbound, per recipient, partner brokers, error handling, auditors'
+ * API) has an id
  * given in the YAML rather than made up by Camel, and no two steps the gateway runs share one: tracing, metrics and
  * the console name steps by these ids. The steps of a route configuration are defined once and run inside each
  * route that uses it, so there they are told apart by route id.
@@ -30,8 +32,15 @@ import uk.xborder.gateway.testsupport.GatewayPerClass;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RouteStepIdsTest {
 
+    // With a partner broker, so that its routes are made from their templates too (nothing listens on port 1:
+    // the gateway starts without the partner's broker).
     @RegisterExtension
-    static final GatewayPerClass GATEWAY = new GatewayPerClass();
+    static final GatewayPerClass GATEWAY = new GatewayPerClass(Map.of(
+            "gateway.partner-brokers", "europol-broker",
+            "gateway.partner-broker.europol-broker.url", "tcp://127.0.0.1:1",
+            "gateway.partner-broker.europol-broker.partner", "europol",
+            "gateway.partner-broker.europol-broker.inbound-queue", "uk.inbox",
+            "gateway.partner-broker.europol-broker.receipts-queue", "uk.receipts"));
 
     private Model model;
 
@@ -43,9 +52,10 @@ class RouteStepIdsTest {
     @Test
     void everyStepOfEveryRouteHasAnExplicitId() {
         assertThat(model.getRouteDefinitions()).extracting(RouteDefinition::getId)
-                .contains("outbound-police-scotland", "outbound-nca", "deliver-to-recipient", "api-search-entries");
+                .contains("outbound-police-scotland", "outbound-nca", "deliver-to-recipient", "api-search-entries",
+                        "partner-broker-europol-broker-inbound", "partner-broker-europol-broker-receipts");
         assertThat(model.getRouteConfigurationDefinitions()).extracting(RouteConfigurationDefinition::getId)
-                .contains("outbound-errors", "recipient-errors", "api-errors");
+                .contains("outbound-errors", "recipient-errors", "api-errors", "partner-broker-errors");
 
         List<String> anonymous = new ArrayList<>();
         for (RouteDefinition route : model.getRouteDefinitions()) {
@@ -70,7 +80,8 @@ class RouteStepIdsTest {
         }
 
         assertThat(ids).contains("outbound-police-scotland-admit", "outbound-nca-admit", "recipient-sign",
-                "outbound-errors-hold", "api-verify-log-record");
+                "outbound-errors-hold", "api-verify-log-record", "partner-broker-europol-broker-inbound-send-receipt",
+                "partner-broker-europol-broker-receipts-close-exchange");
         assertThat(ids).doesNotHaveDuplicates();
     }
 

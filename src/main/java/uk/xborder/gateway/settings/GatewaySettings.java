@@ -1,6 +1,7 @@
 package uk.xborder.gateway.settings;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -13,10 +14,13 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param home          what relative paths resolve against ({@code gateway.home}, else the working directory)
  * @param dataDir       the embedded broker's journal and the embedded audit database ({@code gateway.data-dir})
  * @param directoryFile the partner directory ({@code gateway.directory})
+ * @param partnerBrokers partners' own brokers, each reached over a JMS connection of its own
+ *                      ({@code gateway.partner-brokers})
  */
 public record GatewaySettings(Path home, Path dataDir, Path directoryFile, BrokerSettings broker,
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
-                              OutboundSettings outbound, ReceiptSettings receipts) {
+                              OutboundSettings outbound, List<PartnerBrokerSettings> partnerBrokers,
+                              ReceiptSettings receipts) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -39,6 +43,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 AuditSettings.from(source, dataDir),
                 ApiSettings.from(source),
                 OutboundSettings.from(source),
+                PartnerBrokerSettings.from(source),
                 ReceiptSettings.from(source));
     }
 }

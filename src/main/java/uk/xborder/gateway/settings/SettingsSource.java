@@ -131,6 +131,17 @@ public final class SettingsSource {
         return (int) number;
     }
 
+    /** A comma-separated list of values, each trimmed; empty parts are left out, and so is an unset key. */
+    public List<String> list(String key) {
+        List<String> values = new ArrayList<>();
+        for (String part : text(key).split(",")) {
+            if (!part.isBlank()) {
+                values.add(part.trim());
+            }
+        }
+        return List.copyOf(values);
+    }
+
     /** A path that must be given, resolved against {@link #home()}. */
     public Path path(String key) {
         return resolve(required(key));

@@ -1,0 +1,56 @@
+package uk.xborder.gateway.broker;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+
+import uk.xborder.gateway.crypto.Secret;
+
+/**
+ * A Camel JMS component over a pool of connections to one Artemis broker, set up the way every broker connection of
+ * the gateway is: the gateway's own broker ({@code jms}) and each partner's broker alike.
+ */
+public final class JmsConnections {
+
+    private JmsConnections() {
+    }
+
+    /**
+     * @param user     the broker user; ignored without a password
+     * @param password the user's password, wiped once handed to the client; empty for an unauthenticated connection
+     */
+    public static JmsComponent pooledComponent(CamelContext context, String url, String user,
+                                               Optional<Secret> password, int poolSize) throws Exception {
+        ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(url);
+        if (password.isPresent()) {
+            connections.setUser(user);
+            char[] chars = password.get().chars();
+            // The Artemis client keeps the password as a String; that copy cannot be wiped, ours can.
+            connections.setPassword(new String(chars));
+            Arrays.fill(chars, '\0');
+            password.get().destroy();
+        }
+        JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
+        pool.setConnectionFactory(connections);
+        pool.setMaxConnections(poolSize);
+        // Stopped after the routes and before the embedded broker (services stop in reverse order).
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                pool.stop();
+            }
+        }, true, true);
+        JmsComponent jms = JmsComponent.jmsComponent(pool);
+        // Persistent delivery for everything the gateway sends, so a broker restart loses nothing.
+        jms.getConfiguration().setDeliveryPersistent(true);
+        // Nothing the gateway consumes or sends is request-reply. A sender's JMSReplyTo would otherwise turn the
+        // exchange into InOut and make every send wait for a reply that never comes, holding the queue it came from.
+        jms.getConfiguration().setDisableReplyTo(true);
+        return jms;
+    }
+}
