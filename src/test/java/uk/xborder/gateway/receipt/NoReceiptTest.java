@@ -110,6 +110,24 @@ class NoReceiptTest {
                 .satisfies(row -> assertThat(row.state()).isEqualTo(ReceiptState.ACKNOWLEDGED));
     }
 
+    @Test
+    void anAwaitedReceiptSurvivesARestartAndIsStillWaitedFor() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(Map.of(
+                "gateway.directory", impatientDirectory().toString(),
+                "gateway.receipts.check-every", "200ms"))) {
+            // Nothing is sent again before the restart: what is overdue is the restarted gateway's to find.
+            gateway.context().getRouteController().stopRoute("receipts-overdue");
+            PartnerSide.Delivered delivered = PartnerSide.reportDeliveredTo(gateway, "europol");
+
+            gateway.restart();
+
+            assertThat(PartnerSide.envelopes(gateway, "europol", delivered.messageId(), 1, WAIT)).singleElement()
+                    .satisfies(again -> assertThat(RunningGateway.bodyBytes(again)).isEqualTo(delivered.envelope()));
+            assertThat(PartnerSide.secondNotice(gateway, delivered, "europol", "FAILED").recipient("europol")
+                    .reasonCode()).isEqualTo("NO_RECEIPT");
+        }
+    }
+
     /**
      * The example directory with its certificate paths made absolute, europol waiting PT1S and resending twice,
      * spoc-ie waiting PT1S and resending ten times (nca keeps the defaults).
