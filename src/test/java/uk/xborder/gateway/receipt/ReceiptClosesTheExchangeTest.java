@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static uk.xborder.gateway.receipt.PartnerSide.WAIT;
 
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.ledger.AwaitingReceipts;
 import uk.xborder.gateway.ledger.ReceiptState;
+import uk.xborder.gateway.schema.receipt.DeliveryReceipt;
+import uk.xborder.gateway.schema.receipt.DigestAlgorithm;
 import uk.xborder.gateway.schema.receipt.ReceiptOutcome;
 import uk.xborder.gateway.schema.receipt.ReceiptReasonCode;
 import uk.xborder.gateway.testsupport.GatewayPerClass;
@@ -88,6 +91,20 @@ class ReceiptClosesTheExchangeTest {
             assertThat(row.state()).isEqualTo(ReceiptState.REFUSED_BY_PARTNER);
             assertThat(row.closingReason()).isEqualTo("HANDLING_FORBIDS_DISSEMINATION");
         });
+    }
+
+    @Test
+    void aReceiptMayNameTheDigestOfThePayloadWithAnotherAlgorithmTheSchemaAllows() throws Exception {
+        RunningGateway gateway = GATEWAY.get();
+        PartnerSide.Delivered delivered = PartnerSide.reportDeliveredTo(gateway, "europol");
+        DeliveryReceipt receipt = PartnerSide.receipt(delivered, "europol", ReceiptOutcome.DELIVERED);
+        receipt.getPayloadDigest().setAlgorithm(DigestAlgorithm.SHA_512);
+        receipt.getPayloadDigest().setValue(MessageDigest.getInstance("SHA-512").digest(delivered.opened().cms()));
+
+        PartnerSide.putOnReceiptQueue(gateway, PartnerSide.signedBy("europol", receipt));
+
+        assertThat(PartnerSide.secondNotice(gateway, delivered, "europol", "ACKNOWLEDGED").outcome())
+                .isEqualTo("ACKNOWLEDGED");
     }
 
     @Test
