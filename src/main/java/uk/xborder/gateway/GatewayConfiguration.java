@@ -49,6 +49,7 @@ import uk.xborder.gateway.inbound.Unwrapping;
 import uk.xborder.gateway.ledger.InboundReceipts;
 import uk.xborder.gateway.ledger.AcceptedMessages;
 import uk.xborder.gateway.ledger.ReceivedMaterial;
+import uk.xborder.gateway.ledger.AwaitingReceipts;
 import uk.xborder.gateway.format.FormatRegistry;
 import uk.xborder.gateway.message.GradingTables;
 import uk.xborder.gateway.message.MarkingTable;
@@ -71,6 +72,7 @@ import uk.xborder.gateway.policy.OnwardDissemination;
 import uk.xborder.gateway.policy.RecipientPolicy;
 import uk.xborder.gateway.receipt.ReceiptIssuer;
 import uk.xborder.gateway.transport.HttpsTransport;
+import uk.xborder.gateway.receipt.Receipts;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
 import uk.xborder.gateway.settings.BrokerSettings;
@@ -148,6 +150,8 @@ public class GatewayConfiguration implements CamelConfiguration {
 
         bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, clock);
         HttpsTransport.install(context, settings.https(), directory, auditLog, clock);
+        Receipts.install(registry, directory, AwaitingReceipts.open(auditLog.database(), clock), auditLog, schemas,
+                settings.receipts(), clock);
 
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);

@@ -64,6 +64,20 @@ public enum Step {
     /** A client of the inbound HTTPS endpoint was refused at the TLS handshake; no envelope was received. */
     HTTPS_CLIENT_REFUSED(AuditOperation.COLLECTION),
 
+    // Receipts closing an outbound exchange, partner by partner (routes/receipts.camel.yaml).
+    /** A partner's signed receipt was verified and taken in (also a second receipt, which changes nothing). */
+    RECEIPT_RECEIVED(AuditOperation.COLLECTION),
+    /** A receipt that cannot be accepted (malformed, unsigned, forged, unknown message, wrong digest); kept, ignored. */
+    RECEIPT_REFUSED(AuditOperation.COLLECTION),
+    /** The partner's receipt says it has the message: the exchange with that partner is closed. */
+    ACKNOWLEDGED(AuditOperation.COLLECTION),
+    /** The partner's receipt says it refused the message, with the partner's reason. */
+    REFUSED_BY_PARTNER(AuditOperation.COLLECTION),
+    /** No receipt in time: the same envelope was sent to the partner again. Recorded before it leaves. */
+    RESENT(AuditOperation.DISCLOSURE),
+    /** No receipt after every resend: the exchange with that partner failed and the envelope is held. */
+    RECEIPT_OVERDUE(AuditOperation.COLLECTION),
+
     // Readings of the audit log through the API (routes/audit-api.yaml), by the endpoint read.
     /** Entries searched. */
     API_SEARCH(AuditOperation.CONSULTATION),

@@ -24,6 +24,10 @@ public final class ExchangeProperties {
      * pipeline checks it belongs to the envelope's sender.
      */
     public static final String CLIENT_CERTIFICATE = "gwClientCertificate";
+    /** A partner's receipt being taken in ({@code receipt.ReceiptInHand}): what it says, and the delivery it closes. */
+    public static final String RECEIPT = "gwReceipt";
+    /** An overdue delivery taken up by this node ({@code receipt.OverdueDelivery}): to send again, or to give up. */
+    public static final String OVERDUE = "gwOverdue";
     /** The admitted API request ({@code api.ApiRequest}): who asked, with which justification. */
     public static final String API_REQUEST = "gwApiRequest";
 

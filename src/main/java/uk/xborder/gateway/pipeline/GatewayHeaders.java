@@ -15,7 +15,10 @@ public final class GatewayHeaders {
     public static final String TRANSPORT_MESSAGE_ID = "GwTransportMessageId";
     public static final String REFUSED_RECIPIENTS = "GwRefusedRecipients";
     public static final String FAILED_STEP = "GwFailedStep";
-    /** On status notices: the overall outcome (ACCEPTED, PARTIALLY_ACCEPTED, REJECTED, FAILED), for selectors. */
+    /**
+     * On status notices: the overall outcome (ACCEPTED, PARTIALLY_ACCEPTED, REJECTED, FAILED; on a second notice
+     * about one partner, which {@link #RECIPIENT} names: ACKNOWLEDGED, REFUSED_BY_PARTNER or FAILED), for selectors.
+     */
     public static final String OUTCOME = "GwOutcome";
     /** On inbound deliveries to an agency: the partner that sent the envelope. */
     public static final String SENDER = "GwSender";

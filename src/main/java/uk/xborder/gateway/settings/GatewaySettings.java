@@ -24,7 +24,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
                               OutboundSettings outbound, List<PartnerBrokerSettings> partnerBrokers,
                               CertificateSettings certificates, InboundSettings inbound,
-                              HttpsSettings https) {
+                              HttpsSettings https, ReceiptSettings receipts) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -50,6 +50,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 PartnerBrokerSettings.from(source),
                 CertificateSettings.from(source),
                 InboundSettings.from(source),
-                HttpsSettings.from(source));
+                HttpsSettings.from(source),
+                ReceiptSettings.from(source));
     }
 }

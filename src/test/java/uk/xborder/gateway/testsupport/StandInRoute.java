@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -50,7 +52,8 @@ public final class StandInRoute {
 
     private void record(Exchange exchange) {
         arrivals.add(new Arrival(exchange.getMessage().getBody(byte[].class),
-                Map.copyOf(exchange.getMessage().getHeaders())));
+                // Not Map.copyOf: a JMS message's headers include nulls (JMSReplyTo unset).
+                Collections.unmodifiableMap(new HashMap<>(exchange.getMessage().getHeaders()))));
     }
 
     /** Every arrival so far with this body. */

@@ -1,0 +1,51 @@
+package uk.xborder.gateway.receipt;
+
+import org.apache.camel.Exchange;
+
+import uk.xborder.gateway.crypto.Digests;
+import uk.xborder.gateway.pipeline.ExchangeProperties;
+import uk.xborder.gateway.pipeline.ReasonCode;
+
+/**
+ * Takes a receipt in, from a partner's queue or an HTTPS response: verifies it and finds the delivery it answers.
+ * The body is left as it came, so that a refused receipt is kept exactly as received.
+ */
+public final class ReceiptIntake {
+
+    /** A receipt is a few kilobytes; anything far larger is not one, and is not parsed. */
+    static final int MAX_RECEIPT_BYTES = 1024 * 1024;
+
+    private static final String JMS_MESSAGE_ID = "JMSMessageID";
+
+    private final ReceiptVerifier verifier;
+
+    ReceiptIntake(ReceiptVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    public void verify(Exchange exchange) {
+        byte[] bytes = bytes(exchange);
+        if (bytes.length > MAX_RECEIPT_BYTES) {
+            throw new ReceiptRefusedException(ReasonCode.MALFORMED_RECEIPT, "The receipt is " + bytes.length
+                    + " bytes long, more than a receipt can be (" + MAX_RECEIPT_BYTES + ").", null);
+        }
+        VerifiedReceipt receipt = verifier.verify(bytes);
+        exchange.setProperty(ExchangeProperties.RECEIPT,
+                new ReceiptInHand(receipt, deliveryId(exchange), Digests.sha256Hex(bytes)));
+        exchange.setProperty(ExchangeProperties.AGENCY, receipt.delivery().agency());
+    }
+
+    static byte[] bytes(Exchange exchange) {
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        return bytes == null ? new byte[0] : bytes;
+    }
+
+    /**
+     * What tells this delivery of a receipt apart: its JMS message id, kept by a redelivery; over HTTPS, where a
+     * repeated receipt is the partner's answer to a resend, the digest of its bytes.
+     */
+    static String deliveryId(Exchange exchange) {
+        String jmsId = exchange.getMessage().getHeader(JMS_MESSAGE_ID, String.class);
+        return jmsId != null ? jmsId : "sha256:" + Digests.sha256Hex(bytes(exchange));
+    }
+}

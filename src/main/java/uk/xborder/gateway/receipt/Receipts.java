@@ -1,0 +1,43 @@
+package uk.xborder.gateway.receipt;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.apache.camel.spi.Registry;
+
+import uk.xborder.gateway.audit.AuditTrail;
+import uk.xborder.gateway.directory.PartyDirectory;
+import uk.xborder.gateway.ledger.AwaitingReceipts;
+import uk.xborder.gateway.settings.ReceiptSettings;
+import uk.xborder.gateway.xml.SafeXmlParser;
+import uk.xborder.gateway.xml.SchemaCatalog;
+
+/**
+ * Binds the beans of {@code routes/receipts.camel.yaml} and the outbound route's receipt step, under the names the
+ * routes use.
+ */
+public final class Receipts {
+
+    private Receipts() {
+    }
+
+    public static void install(Registry registry, PartyDirectory directory, AwaitingReceipts awaiting,
+                               AuditTrail trail, SchemaCatalog schemas, ReceiptSettings settings, Clock clock) {
+        SafeXmlParser parser = new SafeXmlParser();
+        SentEnvelope sent = new SentEnvelope(parser);
+        ReceiptAudit audit = new ReceiptAudit(trail, clock);
+        // The directory gives every example partner its own trust anchor and CRL; gateway-wide defaults for partners
+        // without them are for the partner-certificate settings to supply.
+        PartnerTrust trust = PartnerTrust.of(directory, List.of(), List.of(), clock);
+        ReceiptVerifier verifier = new ReceiptVerifier(trust, new ReceiptReader(parser, schemas), directory,
+                awaiting, sent);
+
+        registry.bind("awaitingReceipts", awaiting);
+        registry.bind("receiptExpectation", new ReceiptExpectation(awaiting, directory, sent, clock));
+        registry.bind("receiptIntake", new ReceiptIntake(verifier));
+        registry.bind("exchangeClosing", new ExchangeClosing(awaiting, audit));
+        registry.bind("receiptNotice", new ReceiptNotice(audit, clock));
+        registry.bind("receiptRefusal", new ReceiptRefusal(audit));
+        registry.bind("overdueReceipts", new OverdueReceipts(awaiting, directory, audit, settings.batchSize(), clock));
+    }
+}
