@@ -102,7 +102,7 @@ class AcceptedMessagesTest {
                 .isInstanceOf(ConcurrentAcceptanceException.class);
         node.remember("police-scotland", "PS-NEW", "ID:jms-new");
         assertThat(node.acceptedVia("police-scotland", "PS-NEW")).contains("ID:jms-new");
-        assertThat(appliedVersions(settings, "ledger_schema_history")).endsWith("1");
+        assertThat(appliedVersions(settings, "ledger_schema_history")).contains("1");
     }
 
     @ParameterizedTest(name = "on {0}")
@@ -112,7 +112,7 @@ class AcceptedMessagesTest {
         node(settings);
 
         assertThat(appliedVersions(settings, "audit_schema_history")).as("audit log").doesNotContain("2");
-        assertThat(appliedVersions(settings, "ledger_schema_history")).as("ledger").endsWith("1");
+        assertThat(appliedVersions(settings, "ledger_schema_history")).as("ledger").contains("1");
     }
 
     private AcceptedMessages node(AuditStoreSettings settings) throws Exception {
