@@ -70,7 +70,7 @@ final class AuditLogSetup {
     }
 
     /** The registry the metrics endpoint publishes; a private one when metrics are not enabled. */
-    private static MeterRegistry meterRegistry(CamelContext context) {
+    static MeterRegistry meterRegistry(CamelContext context) {
         MeterRegistry bound = context.getRegistry().findSingleByType(MeterRegistry.class);
         return bound != null ? bound : new SimpleMeterRegistry();
     }

@@ -13,6 +13,7 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
+import uk.xborder.gateway.api.RequestsApi;
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.crypto.CmsEncryptor;
@@ -28,6 +29,7 @@ import uk.xborder.gateway.message.MarkingTable;
 import uk.xborder.gateway.outbound.Admission;
 import uk.xborder.gateway.outbound.Authorisation;
 import uk.xborder.gateway.outbound.Canonicalisation;
+import uk.xborder.gateway.outbound.Deadlines;
 import uk.xborder.gateway.outbound.Delivery;
 import uk.xborder.gateway.outbound.OutboundAudit;
 import uk.xborder.gateway.outbound.Protection;
@@ -40,6 +42,9 @@ import uk.xborder.gateway.outbound.StatusReport;
 import uk.xborder.gateway.outbound.WellFormedness;
 import uk.xborder.gateway.outbound.Wrapping;
 import uk.xborder.gateway.policy.RecipientPolicy;
+import uk.xborder.gateway.requests.OpenRequests;
+import uk.xborder.gateway.requests.RequestMetrics;
+import uk.xborder.gateway.requests.RequestTracking;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
 import uk.xborder.gateway.settings.BrokerSettings;
@@ -50,6 +55,8 @@ import uk.xborder.gateway.crypto.Secret;
  * Wires the gateway from its typed settings ({@link GatewaySettings}, bound as {@code gatewaySettings}): the broker
  * and JMS component, the partner directory, the gateway's signing identity, and one bean per pipeline step, bound
  * under the names the routes use.
+ *
+ * <p>The inbound pipeline finds the deadlines of requests for information as {@code requestTracking}.
  *
  * <p>A {@code clock} bound before start-up (e.g. by a test) is used instead of the system clock, and a
  * {@code formatRegistry} instead of the built-in formats.
@@ -101,6 +108,30 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("recipientFailures", new RecipientFailures(audit));
         registry.bind("rejection", new Rejection(admission, audit));
         registry.bind("statusReport", new StatusReport(audit, clock));
+
+        RequestTracking requests = requestTracking(context, settings, auditLog, clock);
+        registry.bind("requestTracking", requests);
+        registry.bind("deadlines", new Deadlines(requests, clock));
+    }
+
+    /**
+     * The deadlines of requests for information in both directions, kept beside the accepted messages, with their
+     * gauges; and, when the API is on, its endpoint for them.
+     */
+    private static RequestTracking requestTracking(CamelContext context, GatewaySettings settings,
+                                                   JdbcAuditLog auditLog, Clock clock) throws Exception {
+        OpenRequests open = OpenRequests.on(auditLog.database(), clock);
+        RequestMetrics metrics = new RequestMetrics(open, clock, AuditLogSetup.meterRegistry(context));
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                metrics.close();
+            }
+        }, true, true);
+        if (settings.api().enabled()) {
+            RequestsApi.install(context, open);
+        }
+        return new RequestTracking(open, auditLog, clock, settings.requests().timeZone(), metrics::changed);
     }
 
     private static JmsComponent jmsComponent(CamelContext context, BrokerSettings broker) throws Exception {

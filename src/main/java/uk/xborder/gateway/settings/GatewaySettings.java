@@ -16,7 +16,7 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public record GatewaySettings(Path home, Path dataDir, Path directoryFile, BrokerSettings broker,
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
-                              OutboundSettings outbound) {
+                              OutboundSettings outbound, RequestSettings requests) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -38,6 +38,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 IdentitySettings.from(source, "gateway.identity"),
                 AuditSettings.from(source, dataDir),
                 ApiSettings.from(source),
-                OutboundSettings.from(source));
+                OutboundSettings.from(source),
+                RequestSettings.from(source));
     }
 }
