@@ -15,6 +15,7 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 
+import uk.xborder.gateway.api.RequestsApi;
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.broker.JmsConnections;
@@ -56,6 +57,7 @@ import uk.xborder.gateway.message.MarkingTable;
 import uk.xborder.gateway.outbound.Admission;
 import uk.xborder.gateway.outbound.Authorisation;
 import uk.xborder.gateway.outbound.Canonicalisation;
+import uk.xborder.gateway.outbound.Deadlines;
 import uk.xborder.gateway.outbound.Delivery;
 import uk.xborder.gateway.outbound.OutboundAudit;
 import uk.xborder.gateway.outbound.Protection;
@@ -73,6 +75,9 @@ import uk.xborder.gateway.policy.RecipientPolicy;
 import uk.xborder.gateway.receipt.ReceiptIssuer;
 import uk.xborder.gateway.transport.HttpsTransport;
 import uk.xborder.gateway.receipt.Receipts;
+import uk.xborder.gateway.requests.OpenRequests;
+import uk.xborder.gateway.requests.RequestMetrics;
+import uk.xborder.gateway.requests.RequestTracking;
 import uk.xborder.gateway.xml.SafeXmlParser;
 import uk.xborder.gateway.xml.SchemaCatalog;
 import uk.xborder.gateway.settings.BrokerSettings;
@@ -148,6 +153,9 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("rejection", new Rejection(admission, audit));
         registry.bind("statusReport", new StatusReport(audit, clock));
 
+        RequestTracking requests = requestTracking(context, settings, auditLog, clock);
+        registry.bind("requestTracking", requests);
+        registry.bind("deadlines", new Deadlines(requests, clock));
         bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, clock);
         HttpsTransport.install(context, settings.https(), directory, auditLog, clock);
         Receipts.install(registry, directory, AwaitingReceipts.open(auditLog.database(), clock), auditLog, schemas,
@@ -155,6 +163,26 @@ public class GatewayConfiguration implements CamelConfiguration {
 
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);
+    }
+
+    /**
+     * The deadlines of requests for information in both directions, kept beside the accepted messages, with their
+     * gauges; and, when the API is on, its endpoint for them.
+     */
+    private static RequestTracking requestTracking(CamelContext context, GatewaySettings settings,
+                                                   JdbcAuditLog auditLog, Clock clock) throws Exception {
+        OpenRequests open = OpenRequests.on(auditLog.database(), clock);
+        RequestMetrics metrics = new RequestMetrics(open, clock, AuditLogSetup.meterRegistry(context));
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                metrics.close();
+            }
+        }, true, true);
+        if (settings.api().enabled()) {
+            RequestsApi.install(context, open);
+        }
+        return new RequestTracking(open, auditLog, clock, settings.requests().timeZone(), metrics::changed);
     }
 
     /** The steps of routes/inbound.camel.yaml. A {@code receivedHooks} bound before start-up is called by them. */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 
 import uk.xborder.gateway.audit.log.AuditQuery;
+import uk.xborder.gateway.requests.OpenRequests;
 
 /**
  * The second step of every API route: reads what the request asks for, strictly, into the message body, and notes
@@ -111,6 +112,15 @@ public final class ApiParameters {
         ApiRequest.require(exchange).criteria("seq=" + seq + (treeSize.isPresent()
                 ? "; treeSize=" + treeSize.getAsLong() : ""));
         return new ProofRequest(seq, treeSize);
+    }
+
+    /** {@code GET /api/v1/requests?...}: the body becomes an {@link OpenRequests.Query}. */
+    public OpenRequests.Query requestCriteria(Exchange exchange) {
+        Map<String, String> values = QueryString.parse(ApiRequest.require(exchange).http().rawQuery(),
+                RequestCriteria.NAMES);
+        RequestCriteria criteria = RequestCriteria.parse(values);
+        ApiRequest.require(exchange).criteria(criteria.description());
+        return criteria.query();
     }
 
     /** Endpoints that take no parameters refuse any, rather than silently ignore them. */

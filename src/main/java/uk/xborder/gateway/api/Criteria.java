@@ -80,7 +80,7 @@ public record Criteria(AuditQuery query, String description) {
         return new Criteria(query, described.isEmpty() ? "none" : text.toString());
     }
 
-    private static String text(Map<String, String> values, String name, String noun, Map<String, String> described) {
+    static String text(Map<String, String> values, String name, String noun, Map<String, String> described) {
         String value = values.get(name);
         if (value == null) {
             return null;
@@ -100,7 +100,7 @@ public record Criteria(AuditQuery query, String description) {
         return value;
     }
 
-    private static <E extends Enum<E>> E choice(Map<String, String> values, String name, Class<E> type, String code,
+    static <E extends Enum<E>> E choice(Map<String, String> values, String name, Class<E> type, String code,
                                                 String noun, Map<String, String> described) {
         String value = values.get(name);
         if (value == null) {
@@ -137,7 +137,7 @@ public record Criteria(AuditQuery query, String description) {
         return instant;
     }
 
-    private static int number(Map<String, String> values, String name, int fallback, int min, int max, String code,
+    static int number(Map<String, String> values, String name, int fallback, int min, int max, String code,
                               String noun, Map<String, String> described) {
         String value = values.get(name);
         int number = fallback;

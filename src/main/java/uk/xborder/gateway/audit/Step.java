@@ -90,7 +90,15 @@ public enum Step {
     /** Evidence exported. */
     API_EXPORT(AuditOperation.CONSULTATION),
     /** The whole live log verified. */
-    API_VERIFY(AuditOperation.CONSULTATION);
+    API_VERIFY(AuditOperation.CONSULTATION),
+
+    // Deadlines of requests for information (Directive (EU) 2023/977 Art. 5; package requests).
+    /** A request for information passed through: its reply is due by the time in the explanation. */
+    REQUEST_OPENED(AuditOperation.COLLECTION),
+    /** A reply naming an open request in in-reply-to passed through: the request is answered. */
+    REQUEST_CLOSED(AuditOperation.COLLECTION),
+    /** Open or overdue requests read through the API. */
+    API_REQUESTS(AuditOperation.CONSULTATION);
 
     private final AuditOperation operation;
 

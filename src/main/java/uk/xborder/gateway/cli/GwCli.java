@@ -8,6 +8,7 @@ import picocli.CommandLine.HelpCommand;
 
 import uk.xborder.gateway.cli.gw.PayloadCommand;
 import uk.xborder.gateway.cli.gw.ReceiveCommand;
+import uk.xborder.gateway.cli.gw.RequestsCommand;
 import uk.xborder.gateway.cli.gw.SendCommand;
 import uk.xborder.gateway.cli.tool.ExitCode;
 import uk.xborder.gateway.cli.tool.ToolCommandLine;
@@ -15,20 +16,23 @@ import uk.xborder.gateway.cli.tool.ToolEnvironment;
 
 /**
  * {@code gw}, the client of agencies and operators: put a message on an agency queue, take one off any queue, open an
- * envelope's payload. Each command is a class of package {@code cli.gw}; a new one is listed here.
+ * envelope's payload, list the requests for information awaiting a reply (through the API, with the user's own
+ * credentials, as {@code audit} reads). Each command is a class of package {@code cli.gw}; a new one is listed here.
  */
 @Command(name = "gw", subcommands = {SendCommand.class, ReceiveCommand.class, PayloadCommand.class,
-        HelpCommand.class}, synopsisSubcommandLabel = "COMMAND",
+        RequestsCommand.class, HelpCommand.class}, synopsisSubcommandLabel = "COMMAND",
         description = "The gateway's client for agency systems and operators.")
 public final class GwCli {
 
     static final Map<String, String> EXIT_CODES = ExitCode.describe(
             ExitCode.OK, "done",
-            ExitCode.NEGATIVE, "nothing to report: no message within the timeout, no payload in the envelope",
+            ExitCode.NEGATIVE, "nothing to report: no message within the timeout, no payload in the envelope, "
+                    + "no such request",
             ExitCode.USAGE, "bad command line: unknown command or option, missing or bad value, unusable file",
-            ExitCode.AUTHENTICATION, "the broker refused the login",
-            ExitCode.FORBIDDEN, "the broker refused this user the queue",
-            ExitCode.UNAVAILABLE, "the broker could not be reached",
+            ExitCode.AUTHENTICATION, "the broker refused the login, or the API the credentials (HTTP 401)",
+            ExitCode.FORBIDDEN, "the broker refused this user the queue, or the API this role (HTTP 403)",
+            ExitCode.REFUSED, "the API refused the request (HTTP 400; its error code says why)",
+            ExitCode.UNAVAILABLE, "the broker or the gateway's API could not be reached",
             ExitCode.INTERNAL, "unexpected error (the message says what)");
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import uk.xborder.gateway.message.GradingDimension;
 import uk.xborder.gateway.message.GradingScheme;
 import uk.xborder.gateway.message.GradingTables;
 import uk.xborder.gateway.message.MarkingTable;
+import uk.xborder.gateway.requests.UrgencyRule;
 import uk.xborder.gateway.schema.canonical.Classification;
 import uk.xborder.gateway.schema.canonical.Grading;
 import uk.xborder.gateway.schema.canonical.Handling;
@@ -20,6 +21,8 @@ import uk.xborder.gateway.schema.canonical.Item;
  * translation tables, so the gateway has one list of valid codes.
  *
  * <p>A broken rule is a {@link ReasonCode#SCHEMA_INVALID} rejection naming the field and scheme, never the value.
+ * Last, an urgent request for information must give its reasons ({@link UrgencyRule}:
+ * {@link ReasonCode#URGENCY_WITHOUT_REASONS}).
  */
 public final class CanonicalRules {
 
@@ -31,7 +34,10 @@ public final class CanonicalRules {
         this.marking = Objects.requireNonNull(marking, "marking");
     }
 
-    /** @throws MessageRejectedException {@code SCHEMA_INVALID} naming the first rule broken */
+    /**
+     * @throws MessageRejectedException {@code SCHEMA_INVALID} naming the first rule broken, or
+     *                                  {@code URGENCY_WITHOUT_REASONS}
+     */
     public void check(IntelligenceMessage message) {
         Classification classification = message.getClassification();
         ClassificationScheme markingScheme = SchemeConversion.scheme(classification.getScheme());
@@ -59,6 +65,7 @@ public final class CanonicalRules {
                         + ": Grading Information is not an information assessment code of scheme " + itemScheme + ".");
             }
         }
+        UrgencyRule.check(message);
     }
 
     static boolean isBlank(String text) {

@@ -23,6 +23,7 @@ import uk.xborder.gateway.schema.europol.CrimeAreas;
 import uk.xborder.gateway.schema.europol.Handling;
 import uk.xborder.gateway.schema.europol.HandlingCode;
 import uk.xborder.gateway.schema.europol.Header;
+import uk.xborder.gateway.schema.europol.InformationAccess;
 import uk.xborder.gateway.schema.europol.InformationExchange;
 import uk.xborder.gateway.schema.europol.InformationItem;
 import uk.xborder.gateway.schema.europol.InformationItems;
@@ -90,6 +91,9 @@ final class EuropolFormat extends BuiltInFormat {
                     .build();
     private static final Vocabulary<CrimeArea, uk.xborder.gateway.schema.canonical.CrimeArea> CRIME_AREAS =
             Vocabulary.sameNames(CrimeArea.class, uk.xborder.gateway.schema.canonical.CrimeArea.class);
+    private static final Vocabulary<InformationAccess, uk.xborder.gateway.schema.canonical.InformationAccess>
+            ACCESS = Vocabulary.sameNames(InformationAccess.class,
+                    uk.xborder.gateway.schema.canonical.InformationAccess.class);
 
     EuropolFormat(FormatSupport support) {
         super(PublicSchema.EUROPOL_INFORMATION_EXCHANGE, "urn:europol-style:information-exchange:1", support,
@@ -134,6 +138,7 @@ final class EuropolFormat extends BuiltInFormat {
         message.setPriority(PRIORITIES.canonical(header.getPriority()));
         message.setUrgencyGround(header.getUrgencyReason());
         message.setResponseDue(header.getReplyExpectedBy());
+        message.setInformationAccess(ACCESS.canonical(header.getInformationAccess()));
         message.setLegalBasis(exchange.getLegalBasis());
         message.setPurpose(exchange.getPurpose());
         if (exchange.getPersonalDataCategories() != null) {
@@ -204,6 +209,7 @@ final class EuropolFormat extends BuiltInFormat {
         header.setPriority(PRIORITIES.format(message.getPriority()));
         header.setUrgencyReason(message.getUrgencyGround());
         header.setReplyExpectedBy(message.getResponseDue());
+        header.setInformationAccess(ACCESS.format(message.getInformationAccess()));
         exchange.setHeader(header);
 
         exchange.setClassification(classificationFromCanonical(message.getClassification(), conversion));

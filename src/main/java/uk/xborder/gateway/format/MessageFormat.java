@@ -40,7 +40,8 @@ public interface MessageFormat {
      * @throws MessageRejectedException {@code SCHEMA_INVALID} when the document breaks a rule of the format that
      *                                  XML Schema 1.0 cannot express (for example a handling code that needs
      *                                  conditions given without them), {@code INVALID_VALUE} for a value the schema
-     *                                  allows but the canonical model cannot hold
+     *                                  allows but the canonical model cannot hold, {@code URGENCY_WITHOUT_REASONS}
+     *                                  for an urgent request for information that gives no reasons
      * @throws uk.xborder.gateway.pipeline.GatewayFault when the translation is wrong (its output breaks the
      *                                  canonical schema): the gateway's fault, never reported as a refusal
      */

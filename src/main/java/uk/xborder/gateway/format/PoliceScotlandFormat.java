@@ -26,6 +26,7 @@ import uk.xborder.gateway.schema.policescotland.GovernmentSecurityClassification
 import uk.xborder.gateway.schema.policescotland.GscMarking;
 import uk.xborder.gateway.schema.policescotland.Handling;
 import uk.xborder.gateway.schema.policescotland.HandlingCode;
+import uk.xborder.gateway.schema.policescotland.InformationAccess;
 import uk.xborder.gateway.schema.policescotland.IntelligenceAssessment;
 import uk.xborder.gateway.schema.policescotland.IntelligenceItem;
 import uk.xborder.gateway.schema.policescotland.IntelligenceItems;
@@ -72,6 +73,9 @@ final class PoliceScotlandFormat extends BuiltInFormat {
                     PersonalDataCategory.class, uk.xborder.gateway.schema.canonical.PersonalDataCategory.class);
     private static final Vocabulary<CrimeArea, uk.xborder.gateway.schema.canonical.CrimeArea> CRIME_AREAS =
             Vocabulary.sameNames(CrimeArea.class, uk.xborder.gateway.schema.canonical.CrimeArea.class);
+    private static final Vocabulary<InformationAccess, uk.xborder.gateway.schema.canonical.InformationAccess>
+            ACCESS = Vocabulary.sameNames(InformationAccess.class,
+                    uk.xborder.gateway.schema.canonical.InformationAccess.class);
 
     PoliceScotlandFormat(FormatSupport support) {
         super(PublicSchema.POLICE_SCOTLAND_INTELLIGENCE_REPORT, "urn:police-scotland:intelligence-report:1", support,
@@ -109,6 +113,7 @@ final class PoliceScotlandFormat extends BuiltInFormat {
         message.setPriority(PRIORITIES.canonical(header.getPriority()));
         message.setUrgencyGround(header.getUrgencyJustification());
         message.setResponseDue(header.getResponseRequiredBy());
+        message.setInformationAccess(ACCESS.canonical(header.getInformationAccess()));
         message.setLegalBasis(report.getLegalBasisForInternationalTransfer());
         message.setPurpose(report.getPurpose());
         if (report.getPersonalDataCategories() != null) {
@@ -176,6 +181,7 @@ final class PoliceScotlandFormat extends BuiltInFormat {
         header.setPriority(PRIORITIES.format(message.getPriority()));
         header.setUrgencyJustification(message.getUrgencyGround());
         header.setResponseRequiredBy(message.getResponseDue());
+        header.setInformationAccess(ACCESS.format(message.getInformationAccess()));
         report.setReportHeader(header);
         originatorFromCanonical(message.getOriginator(), report);
         report.setCaseReferences(caseReferencesFromCanonical(message.getCaseReferences()));

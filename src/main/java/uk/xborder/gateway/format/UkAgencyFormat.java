@@ -22,6 +22,7 @@ import uk.xborder.gateway.schema.ukagency.Entries;
 import uk.xborder.gateway.schema.ukagency.Entry;
 import uk.xborder.gateway.schema.ukagency.GscClassification;
 import uk.xborder.gateway.schema.ukagency.Handling;
+import uk.xborder.gateway.schema.ukagency.InformationAccess;
 import uk.xborder.gateway.schema.ukagency.IntelligenceLog;
 import uk.xborder.gateway.schema.ukagency.LogType;
 import uk.xborder.gateway.schema.ukagency.OperationReference;
@@ -57,6 +58,9 @@ final class UkAgencyFormat extends BuiltInFormat {
                     uk.xborder.gateway.schema.canonical.PersonalDataCategory.class);
     private static final Vocabulary<CrimeArea, uk.xborder.gateway.schema.canonical.CrimeArea> CRIME_AREAS =
             Vocabulary.sameNames(CrimeArea.class, uk.xborder.gateway.schema.canonical.CrimeArea.class);
+    private static final Vocabulary<InformationAccess, uk.xborder.gateway.schema.canonical.InformationAccess>
+            ACCESS = Vocabulary.sameNames(InformationAccess.class,
+                    uk.xborder.gateway.schema.canonical.InformationAccess.class);
 
     UkAgencyFormat(FormatSupport support) {
         super(PublicSchema.UK_AGENCY_INTELLIGENCE_LOG, "urn:uk-agency:intelligence-log:1", support,
@@ -102,6 +106,7 @@ final class UkAgencyFormat extends BuiltInFormat {
         message.setPriority(PRECEDENCES.canonical(log.getPrecedence()));
         message.setUrgencyGround(log.getUrgencyReason());
         message.setResponseDue(log.getReplyRequiredBy());
+        message.setInformationAccess(ACCESS.canonical(log.getInformationAccess()));
         message.setLegalBasis(log.getLegalBasis());
         message.setPurpose(log.getPurpose());
         if (log.getDataSubjectCategories() != null) {
@@ -168,6 +173,7 @@ final class UkAgencyFormat extends BuiltInFormat {
         log.setPrecedence(PRECEDENCES.format(message.getPriority()));
         log.setUrgencyReason(message.getUrgencyGround());
         log.setReplyRequiredBy(message.getResponseDue());
+        log.setInformationAccess(ACCESS.format(message.getInformationAccess()));
         log.setSummary(message.getSubject());
         log.setPurpose(message.getPurpose());
         log.setLegalBasis(message.getLegalBasis());

@@ -8,7 +8,7 @@ import org.flywaydb.core.Flyway;
  * Brings the ledger's tables to the current version with Flyway, from {@code db/ledger/V*__*.sql} (one set of SQL
  * for H2 and PostgreSQL), with a history table of its own beside the audit log's in the same database.
  */
-final class LedgerSchema {
+public final class LedgerSchema {
 
     static final String LOCATION = "classpath:db/ledger";
     static final String HISTORY_TABLE = "ledger_schema_history";
@@ -16,7 +16,7 @@ final class LedgerSchema {
     private LedgerSchema() {
     }
 
-    static void migrate(DataSource database) {
+    public static void migrate(DataSource database) {
         Flyway.configure(LedgerSchema.class.getClassLoader())
                 .dataSource(database)
                 .locations(LOCATION)

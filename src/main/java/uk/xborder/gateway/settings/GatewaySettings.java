@@ -24,7 +24,8 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
                               OutboundSettings outbound, List<PartnerBrokerSettings> partnerBrokers,
                               CertificateSettings certificates, InboundSettings inbound,
-                              HttpsSettings https, ReceiptSettings receipts) {
+                              HttpsSettings https, ReceiptSettings receipts,
+                              RequestSettings requests) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -51,6 +52,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 CertificateSettings.from(source),
                 InboundSettings.from(source),
                 HttpsSettings.from(source),
-                ReceiptSettings.from(source));
+                ReceiptSettings.from(source),
+                RequestSettings.from(source));
     }
 }

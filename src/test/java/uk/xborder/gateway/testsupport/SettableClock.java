@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, e.g. bound as the gateway's {@code clock} to let a certificate expire. */
+/** A clock a test sets and moves by hand, e.g. bound as the gateway's {@code clock} to let a certificate expire or pass a deadline. */
 public final class SettableClock extends Clock {
 
     private volatile Instant now;
@@ -21,6 +21,10 @@ public final class SettableClock extends Clock {
 
     public void advance(Duration by) {
         now = now.plus(by);
+    }
+
+    public void set(Instant to) {
+        now = to;
     }
 
     @Override

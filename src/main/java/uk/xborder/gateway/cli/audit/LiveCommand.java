@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import uk.xborder.gateway.cli.tool.ApiOptions;
 import uk.xborder.gateway.cli.tool.Json;
 
 /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import uk.xborder.gateway.cli.tool.ApiClient;
 import uk.xborder.gateway.cli.tool.ExitCode;
 
 @Command(name = "trail", description = "Every entry of one exchange, in order, as JSON (exchangeId, entries); "

@@ -1,4 +1,4 @@
-package uk.xborder.gateway.cli.audit;
+package uk.xborder.gateway.cli.tool;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -19,17 +19,14 @@ import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import uk.xborder.gateway.cli.tool.ExitCode;
-import uk.xborder.gateway.cli.tool.Json;
-import uk.xborder.gateway.cli.tool.ToolFailure;
 import uk.xborder.gateway.crypto.Secret;
 
 /**
- * The auditors' REST API as the {@code audit} tool calls it (docs/audit-api.md): HTTP Basic with the user's
- * credentials and the justification on every request. An answer other than 2xx becomes a {@link ToolFailure}
+ * The gateway's REST API as the tools call it (docs/audit-api.md): HTTP Basic with the user's credentials and the
+ * justification on every request. An answer other than 2xx becomes a {@link ToolFailure}
  * showing the API's own error code and sentence, with the exit code of its kind.
  */
-final class ApiClient {
+public final class ApiClient {
 
     private static final String JUSTIFICATION_HEADER = "X-Audit-Justification";
     /** An export of a large selection is built while the request waits. */
@@ -47,12 +44,12 @@ final class ApiClient {
     }
 
     /** GET of a path under the base URL with query parameters (none if empty); the answer's body. */
-    byte[] get(String path, Map<String, String> parameters) {
+    public byte[] get(String path, Map<String, String> parameters) {
         return send(request(path + query(parameters)).GET());
     }
 
     /** POST of a JSON document (or of nothing, if null); the answer's body. */
-    byte[] post(String path, JsonNode document) {
+    public byte[] post(String path, JsonNode document) {
         HttpRequest.Builder request = request(path);
         if (document == null) {
             return send(request.POST(HttpRequest.BodyPublishers.noBody()));
@@ -68,7 +65,7 @@ final class ApiClient {
     }
 
     /** A path segment, percent-encoded. */
-    static String segment(String value) {
+    public static String segment(String value) {
         return encode(value);
     }
 

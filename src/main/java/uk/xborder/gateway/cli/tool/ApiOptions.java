@@ -1,4 +1,4 @@
-package uk.xborder.gateway.cli.audit;
+package uk.xborder.gateway.cli.tool;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -8,15 +8,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import uk.xborder.gateway.cli.tool.Passwords;
-import uk.xborder.gateway.cli.tool.ToolEnvironment;
 import uk.xborder.gateway.crypto.Secret;
 
 /**
- * Where and as whom a live {@code audit} command reads the log: the gateway's API, the user's own credentials and the
- * justification that goes on the record with them.
+ * Where and as whom a command reads through the gateway's API (a live {@code audit} command, {@code gw requests}):
+ * the API's URL, the user's own credentials and the justification that goes on the record with them.
  */
-final class ApiOptions {
+public final class ApiOptions {
 
     static final String USER_VARIABLE = "GATEWAY_API_USER";
     static final String PASSWORD_VARIABLE = "GATEWAY_API_PASSWORD";
@@ -42,15 +40,15 @@ final class ApiOptions {
     Path passwordFile;
 
     @Option(names = "--justification", paramLabel = "TEXT", required = true,
-            description = "Why you are reading the log; recorded in the log with your name before anything is read.")
+            description = "Why you are reading; recorded in the audit log with your name before anything is read.")
     String justification;
 
-    ApiOptions(ToolEnvironment environment) {
+    public ApiOptions(ToolEnvironment environment) {
         this.environment = environment;
     }
 
     /** Refuses, before any request, what the API would refuse; nothing is sent for a wrong command line. */
-    void check() {
+    public void check() {
         if (justification.isBlank() || justification.length() > MAX_JUSTIFICATION
                 || justification.chars().anyMatch(Character::isISOControl)) {
             throw refused("--justification must be plain text of 1 to " + MAX_JUSTIFICATION + " characters");
@@ -65,7 +63,7 @@ final class ApiOptions {
     }
 
     /** The client, with the user's password (asked for now if it must be). */
-    ApiClient client() {
+    public ApiClient client() {
         check();
         Secret password = Passwords.find(name(), passwordFile, PASSWORD_VARIABLE, "--password-file", environment);
         try {
@@ -75,7 +73,7 @@ final class ApiOptions {
         }
     }
 
-    ParameterException refused(String sentence) {
+    public ParameterException refused(String sentence) {
         return new ParameterException(command.commandLine(), sentence);
     }
 
