@@ -1,12 +1,7 @@
 package uk.xborder.gateway;
 
-import java.nio.file.Path;
-import java.security.cert.X509CRL;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.camel.CamelConfiguration;
@@ -44,6 +39,7 @@ import uk.xborder.gateway.inbound.InboundAdmission;
 import uk.xborder.gateway.inbound.InboundAudit;
 import uk.xborder.gateway.inbound.InboundRejection;
 import uk.xborder.gateway.inbound.ReceivedHooks;
+import uk.xborder.gateway.inbound.ReceivedMaterialHooks;
 import uk.xborder.gateway.inbound.SignatureCheck;
 import uk.xborder.gateway.inbound.SignerTrust;
 import uk.xborder.gateway.inbound.Unwrapping;
@@ -156,10 +152,11 @@ public class GatewayConfiguration implements CamelConfiguration {
         RequestTracking requests = requestTracking(context, settings, auditLog, clock);
         registry.bind("requestTracking", requests);
         registry.bind("deadlines", new Deadlines(requests, clock));
-        bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, clock);
+        bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, partnerCertificates,
+                new ReceivedMaterialHooks(receivedMaterial, requests), clock);
         HttpsTransport.install(context, settings.https(), directory, auditLog, clock);
-        Receipts.install(registry, directory, AwaitingReceipts.open(auditLog.database(), clock), auditLog, schemas,
-                settings.receipts(), clock);
+        Receipts.install(registry, directory, partnerCertificates, AwaitingReceipts.open(auditLog.database(), clock),
+                auditLog, schemas, settings.receipts(), clock);
 
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);
@@ -185,13 +182,19 @@ public class GatewayConfiguration implements CamelConfiguration {
         return new RequestTracking(open, auditLog, clock, settings.requests().timeZone(), metrics::changed);
     }
 
-    /** The steps of routes/inbound.camel.yaml. A {@code receivedHooks} bound before start-up is called by them. */
+    /**
+     * The steps of routes/inbound.camel.yaml. They call the gateway's own hooks, then a {@code receivedHooks} bound
+     * before start-up (by a test).
+     */
     private static void bindInbound(Registry registry, GatewaySettings settings, PartyDirectory directory,
                                     FormatRegistry formats, SchemaCatalog schemas, JdbcAuditLog auditLog,
-                                    SigningIdentity identity, Clock clock) throws Exception {
+                                    SigningIdentity identity, PartnerCertificates certificates,
+                                    ReceivedHooks gatewayHooks, Clock clock)
+            throws Exception {
         InboundSettings inbound = settings.inbound();
         InboundAudit audit = new InboundAudit(auditLog, clock);
-        ReceivedHooks hooks = existing(registry, "receivedHooks", ReceivedHooks.class, () -> ReceivedHooks.NONE);
+        ReceivedHooks hooks = ReceivedHooks.all(List.of(gatewayHooks,
+                existing(registry, "receivedHooks", ReceivedHooks.class, () -> ReceivedHooks.NONE)));
         SafeXmlParser parser = new SafeXmlParser();
         InboundAdmission admission = new InboundAdmission(inbound.maxEnvelopeBytes(), audit, clock);
         registry.bind("inboundAdmission", admission);
@@ -201,9 +204,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("duplicates", new Duplicates(receipts));
         registry.bind("decryption", new Decryption(
                 CmsDecryptor.create(inbound.decryptionKeys(settings.identity())), audit));
-        registry.bind("signatureCheck", new SignatureCheck(new SignerTrust(
-                Certificates.readCertificates(inbound.defaultTrustAnchors()), crls(inbound.defaultCrls()),
-                inbound.revocation(), clock), audit));
+        registry.bind("signatureCheck", new SignatureCheck(new SignerTrust(certificates, inbound.revocation()),
+                audit));
         registry.bind("headerCheck", new HeaderCheck(parser, schemas, formats, audit));
         registry.bind("contentConformance", new ContentConformance(schemas, audit));
         registry.bind("contentCanonicalisation", new ContentCanonicalisation(formats, audit));
@@ -215,13 +217,6 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("inboundRejection", new InboundRejection(admission, audit));
     }
 
-    private static List<X509CRL> crls(List<Path> files) throws Exception {
-        List<X509CRL> crls = new ArrayList<>();
-        for (Path file : files) {
-            crls.addAll(Certificates.readCrls(file));
-        }
-        return crls;
-    }
 
     /** The expiry warnings (log and metrics), bound for the periodic check; its meters go when the gateway stops. */
     private static CertificateExpiry certificateExpiry(CamelContext context, CertificateSettings settings,

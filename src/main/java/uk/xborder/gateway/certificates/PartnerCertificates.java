@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -162,7 +163,17 @@ public final class PartnerCertificates {
      *     are missing or cannot be read, so no certificate of it can be trusted
      */
     public CertificateValidator validatorFor(Partner partner) throws CertificateUntrustedException {
-        List<X509Certificate> anchors = partner.trustAnchors().isEmpty() ? defaultAnchors : partner.trustAnchors();
+        return validatorFor(partner, false);
+    }
+
+    /**
+     * As {@link #validatorFor(Partner)}; with {@code softFailRevocation}, a certificate whose revocation status
+     * cannot be established (no CRL configured, or none current from its issuer) is accepted rather than refused.
+     * A certificate a CRL lists is refused either way.
+     */
+    public CertificateValidator validatorFor(Partner partner, boolean softFailRevocation)
+            throws CertificateUntrustedException {
+        List<X509Certificate> anchors = anchorsOf(partner);
         if (anchors.isEmpty()) {
             throw new CertificateUntrustedException("No trust anchor is configured for partner '" + partner.id()
                     + "' (its directory entry names none, and so does gateway.partners.trust)");
@@ -175,12 +186,49 @@ public final class PartnerCertificates {
                     + "' cannot be read (" + e.getMessage() + "), so the revocation status of its certificate is"
                     + " unknown", e);
         }
+        CertificateValidator.Builder validator = CertificateValidator.builder().trustAnchors(anchors).clock(clock);
+        if (crls.isEmpty() && softFailRevocation) {
+            return validator.withoutRevocationChecking().build();
+        }
+        if (softFailRevocation) {
+            validator.softFailRevocation();
+        }
         if (crls.isEmpty()) {
             throw new CertificateUntrustedException("No revocation list is configured for partner '" + partner.id()
                     + "' (its directory entry names none, and so does gateway.partners.crls), so the revocation"
                     + " status of its certificate is unknown");
         }
-        return CertificateValidator.builder().trustAnchors(anchors).crls(crls).clock(clock).build();
+        return validator.crls(crls).build();
+    }
+
+    /**
+     * A validator trusting the anchors of every partner (each with its current CRLs), for a signature that must be
+     * checked before it is known which partner it claims to come from; empty when no partner can be trusted. The
+     * caller then checks the signer against the partner the signed content names, with {@link #validatorFor}.
+     */
+    public Optional<CertificateValidator> validatorForAnyPartner() {
+        Set<X509Certificate> anchors = new LinkedHashSet<>();
+        Set<X509CRL> crls = new LinkedHashSet<>();
+        for (Partner partner : directory.partners()) {
+            try {
+                List<X509CRL> current = revocationFor(partner).current();
+                if (!anchorsOf(partner).isEmpty() && !current.isEmpty()) {
+                    anchors.addAll(anchorsOf(partner));
+                    crls.addAll(current);
+                }
+            } catch (IOException | CRLException e) {
+                // That partner cannot be trusted now; the others still can.
+            }
+        }
+        if (anchors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CertificateValidator.builder().trustAnchors(List.copyOf(anchors))
+                .crls(List.copyOf(crls)).clock(clock).build());
+    }
+
+    private List<X509Certificate> anchorsOf(Partner partner) {
+        return partner.trustAnchors().isEmpty() ? defaultAnchors : partner.trustAnchors();
     }
 
     /** The partner's CRL file when the directory names one, else the CRLs it came with, else the defaults. */

@@ -1,66 +1,40 @@
 package uk.xborder.gateway.inbound;
 
-import java.security.cert.X509CRL;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import uk.xborder.gateway.crypto.CertificateValidator;
+import uk.xborder.gateway.certificates.PartnerCertificates;
+import uk.xborder.gateway.crypto.CertificateUntrustedException;
 import uk.xborder.gateway.crypto.CmsSignatureVerifier;
 import uk.xborder.gateway.crypto.SignatureVerifier;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.settings.InboundSettings.Revocation;
 
 /**
- * Whom each partner's signatures must chain to: the partner's own trust anchors and CRLs from the directory, else
- * the gateway's defaults, with revocation hard-fail (unknown status refused) unless configured soft-fail. One
- * verifier per partner, made on first use. Thread-safe.
+ * Whom each partner's signatures must chain to: the same trust anchors and current CRLs the outbound path checks the
+ * partner's certificate against ({@link PartnerCertificates}: the partner's own from the directory, else the
+ * gateway's defaults; CRL files re-read when they change), with revocation hard-fail (unknown status refused) unless
+ * configured soft-fail. Made at each use, so a CRL issued since the last envelope counts. Thread-safe.
  */
 public final class SignerTrust {
 
-    private final List<X509Certificate> defaultAnchors;
-    private final List<X509CRL> defaultCrls;
+    private final PartnerCertificates certificates;
     private final Revocation revocation;
-    private final Clock clock;
-    private final Map<String, Optional<SignatureVerifier>> verifiers = new ConcurrentHashMap<>();
 
-    public SignerTrust(List<X509Certificate> defaultAnchors, List<X509CRL> defaultCrls, Revocation revocation,
-                       Clock clock) {
-        this.defaultAnchors = List.copyOf(defaultAnchors);
-        this.defaultCrls = List.copyOf(defaultCrls);
+    public SignerTrust(PartnerCertificates certificates, Revocation revocation) {
+        this.certificates = certificates;
         this.revocation = revocation;
-        this.clock = clock;
     }
 
     /**
      * The verifier for the partner's signatures; empty when none can be trusted: no trust anchor is configured, or
-     * revocation is hard-fail and no CRL is.
+     * revocation is hard-fail and no current CRL is.
      */
     public Optional<SignatureVerifier> verifierFor(Partner partner) {
-        return verifiers.computeIfAbsent(partner.id(), id -> build(partner));
-    }
-
-    private Optional<SignatureVerifier> build(Partner partner) {
-        List<X509Certificate> anchors = partner.trustAnchors().isEmpty() ? defaultAnchors : partner.trustAnchors();
-        List<X509CRL> crls = partner.crls().isEmpty() ? defaultCrls : partner.crls();
-        if (anchors.isEmpty()) {
+        try {
+            return Optional.of(CmsSignatureVerifier.create(
+                    certificates.validatorFor(partner, revocation == Revocation.SOFT_FAIL)));
+        } catch (CertificateUntrustedException e) {
             return Optional.empty();
         }
-        CertificateValidator.Builder validator = CertificateValidator.builder().trustAnchors(anchors).clock(clock);
-        if (crls.isEmpty()) {
-            if (revocation == Revocation.HARD_FAIL) {
-                return Optional.empty();
-            }
-            validator.withoutRevocationChecking();
-        } else {
-            validator.crls(crls);
-            if (revocation == Revocation.SOFT_FAIL) {
-                validator.softFailRevocation();
-            }
-        }
-        return Optional.of(CmsSignatureVerifier.create(validator.build()));
     }
 }

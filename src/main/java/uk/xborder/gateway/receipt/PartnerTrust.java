@@ -1,15 +1,9 @@
 package uk.xborder.gateway.receipt;
 
-import java.security.cert.X509CRL;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import uk.xborder.gateway.crypto.CertificateValidator;
+import uk.xborder.gateway.certificates.PartnerCertificates;
+import uk.xborder.gateway.crypto.CertificateUntrustedException;
 import uk.xborder.gateway.crypto.CmsSignatureVerifier;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
@@ -24,49 +18,34 @@ import uk.xborder.gateway.directory.PartyDirectory;
  */
 final class PartnerTrust {
 
-    private final Map<String, CmsSignatureVerifier> byPartner;
-    private final CmsSignatureVerifier anyPartner;
+    private final PartyDirectory directory;
+    private final PartnerCertificates certificates;
 
-    private PartnerTrust(Map<String, CmsSignatureVerifier> byPartner, CmsSignatureVerifier anyPartner) {
-        this.byPartner = byPartner;
-        this.anyPartner = anyPartner;
+    private PartnerTrust(PartyDirectory directory, PartnerCertificates certificates) {
+        this.directory = directory;
+        this.certificates = certificates;
     }
 
-    /**
-     * @param defaultAnchors CA certificates for partners whose directory entry names none
-     * @param defaultCrls    CRLs for partners whose directory entry names none
-     */
-    static PartnerTrust of(PartyDirectory directory, List<X509Certificate> defaultAnchors,
-                           List<X509CRL> defaultCrls, Clock clock) {
-        Map<String, CmsSignatureVerifier> byPartner = new LinkedHashMap<>();
-        List<X509Certificate> allAnchors = new ArrayList<>();
-        List<X509CRL> allCrls = new ArrayList<>();
-        for (Partner partner : directory.partners()) {
-            List<X509Certificate> anchors = partner.trustAnchors().isEmpty() ? defaultAnchors : partner.trustAnchors();
-            List<X509CRL> crls = partner.crls().isEmpty() ? defaultCrls : partner.crls();
-            if (anchors.isEmpty() || crls.isEmpty()) {
-                continue;
-            }
-            byPartner.put(partner.id(), verifier(anchors, crls, clock));
-            allAnchors.addAll(anchors);
-            allCrls.addAll(crls);
-        }
-        return new PartnerTrust(Map.copyOf(byPartner),
-                allAnchors.isEmpty() ? null : verifier(allAnchors, allCrls, clock));
+    /** Trust as the partner certificate checks decide it: the same anchors and current CRLs on every path. */
+    static PartnerTrust of(PartyDirectory directory, PartnerCertificates certificates) {
+        return new PartnerTrust(directory, certificates);
     }
 
     /** Verifies a signature whose signer chains to the partner's own trust anchors; empty when it has none. */
     Optional<CmsSignatureVerifier> forPartner(String partnerId) {
-        return Optional.ofNullable(byPartner.get(partnerId));
+        Optional<Partner> partner = directory.partner(partnerId);
+        if (partner.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CmsSignatureVerifier.create(certificates.validatorFor(partner.get())));
+        } catch (CertificateUntrustedException e) {
+            return Optional.empty();
+        }
     }
 
     /** Verifies a signature whose signer chains to any partner's trust anchors; empty when no partner has any. */
     Optional<CmsSignatureVerifier> forAnyPartner() {
-        return Optional.ofNullable(anyPartner);
-    }
-
-    private static CmsSignatureVerifier verifier(List<X509Certificate> anchors, List<X509CRL> crls, Clock clock) {
-        return CmsSignatureVerifier.create(CertificateValidator.builder().trustAnchors(anchors).crls(crls)
-                .clock(clock).build());
+        return certificates.validatorForAnyPartner().map(CmsSignatureVerifier::create);
     }
 }

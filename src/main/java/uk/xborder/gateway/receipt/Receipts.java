@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.camel.spi.Registry;
 
 import uk.xborder.gateway.audit.AuditTrail;
+import uk.xborder.gateway.certificates.PartnerCertificates;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.ledger.AwaitingReceipts;
 import uk.xborder.gateway.settings.ReceiptSettings;
@@ -21,14 +22,13 @@ public final class Receipts {
     private Receipts() {
     }
 
-    public static void install(Registry registry, PartyDirectory directory, AwaitingReceipts awaiting,
+    public static void install(Registry registry, PartyDirectory directory, PartnerCertificates certificates,
+                               AwaitingReceipts awaiting,
                                AuditTrail trail, SchemaCatalog schemas, ReceiptSettings settings, Clock clock) {
         SafeXmlParser parser = new SafeXmlParser();
         SentEnvelope sent = new SentEnvelope(parser);
         ReceiptAudit audit = new ReceiptAudit(trail, clock);
-        // The directory gives every example partner its own trust anchor and CRL; gateway-wide defaults for partners
-        // without them are for the partner-certificate settings to supply.
-        PartnerTrust trust = PartnerTrust.of(directory, List.of(), List.of(), clock);
+        PartnerTrust trust = PartnerTrust.of(directory, certificates);
         ReceiptVerifier verifier = new ReceiptVerifier(trust, new ReceiptReader(parser, schemas), directory,
                 awaiting, sent);
 

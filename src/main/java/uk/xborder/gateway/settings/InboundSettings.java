@@ -1,7 +1,6 @@
 package uk.xborder.gateway.settings;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -23,13 +22,12 @@ import uk.xborder.gateway.crypto.SigningIdentity;
  *                           e.g. the previous key during a rotation: {@code gateway.inbound.decryption-keys} names
  *                           them, each described by {@code gateway.inbound.decryption-key.<name>.*} like
  *                           {@code gateway.identity.*}
- * @param defaultTrustAnchors CA certificates for partners whose directory entry names none
- *                           ({@code gateway.inbound.trust-anchors}, comma-separated PEM files)
- * @param defaultCrls        CRLs for partners whose directory entry names none ({@code gateway.inbound.crls})
+ *
+ * <p>Signers are trusted as partner certificates are on the outbound path: the partner's trust anchor and CRL in the
+ * directory, else {@code gateway.partners.trust} and {@code gateway.partners.crls} ({@link CertificateSettings}).
  */
 public record InboundSettings(long maxEnvelopeBytes, Duration maxAge, Duration maxClockSkew, Revocation revocation,
-                              List<IdentitySettings> extraDecryptionKeys, List<Path> defaultTrustAnchors,
-                              List<Path> defaultCrls) {
+                              List<IdentitySettings> extraDecryptionKeys) {
 
     /** Whether a signer whose revocation status cannot be established is refused (the default) or accepted. */
     public enum Revocation {
@@ -41,8 +39,6 @@ public record InboundSettings(long maxEnvelopeBytes, Duration maxAge, Duration m
 
     public InboundSettings {
         extraDecryptionKeys = List.copyOf(extraDecryptionKeys);
-        defaultTrustAnchors = List.copyOf(defaultTrustAnchors);
-        defaultCrls = List.copyOf(defaultCrls);
     }
 
     static InboundSettings from(SettingsSource source) {
@@ -58,9 +54,7 @@ public record InboundSettings(long maxEnvelopeBytes, Duration maxAge, Duration m
                 duration(source, "gateway.inbound.max-age", Duration.ofDays(30)),
                 duration(source, "gateway.inbound.max-clock-skew", Duration.ofMinutes(5)),
                 revocation(source, "gateway.inbound.revocation"),
-                extra,
-                source.paths("gateway.inbound.trust-anchors"),
-                source.paths("gateway.inbound.crls"));
+                extra);
     }
 
     /** The gateway's own identity first, then the extra keys: every key an inbound payload may be encrypted to. */
