@@ -248,7 +248,8 @@ public final class RunningGateway implements AutoCloseable {
         shutdown();
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now, on loopback. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
