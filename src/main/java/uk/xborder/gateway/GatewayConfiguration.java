@@ -154,7 +154,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("deadlines", new Deadlines(requests, clock));
         bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, partnerCertificates,
                 new ReceivedMaterialHooks(receivedMaterial, requests), clock);
-        HttpsTransport.install(context, settings.https(), directory, auditLog, clock);
+        HttpsTransport.install(context, settings.https(), directory, auditLog, expiry, clock);
         Receipts.install(registry, directory, partnerCertificates, AwaitingReceipts.open(auditLog.database(), clock),
                 auditLog, schemas, settings.receipts(), clock);
 

@@ -12,6 +12,8 @@ import org.apache.camel.support.EventNotifierSupport;
 
 import uk.xborder.gateway.audit.AuditTrail;
 import uk.xborder.gateway.crypto.TlsKeys;
+import uk.xborder.gateway.certificates.CertificateExpiry;
+import uk.xborder.gateway.crypto.SigningIdentity;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.settings.HttpsSettings;
@@ -30,7 +32,8 @@ public final class HttpsTransport {
      * @return the inbound endpoint when it is enabled (started with the context), otherwise null
      */
     public static InboundHttpsEndpoint install(CamelContext context, HttpsSettings settings, PartyDirectory directory,
-                                               AuditTrail audit, Clock clock) throws Exception {
+                                               AuditTrail audit, CertificateExpiry expiry, Clock clock)
+            throws Exception {
         List<Partner> httpsPartners = directory.partners().stream()
                 .filter(partner -> partner.transport() == Partner.Transport.HTTPS).toList();
         if (!settings.enabled() && httpsPartners.isEmpty()) {
@@ -41,7 +44,9 @@ public final class HttpsTransport {
         context.addService(vertx, true, true);
 
         if (!httpsPartners.isEmpty()) {
-            X509KeyManager clientKey = TlsKeys.keyManager(settings.requireClientIdentity().load());
+            SigningIdentity client = settings.requireClientIdentity().load();
+            expiry.watch(CertificateExpiry.GATEWAY, "tls-client", client.certificate());
+            X509KeyManager clientKey = TlsKeys.keyManager(client);
             PartnerClients.bind(context.getRegistry(), httpsPartners, clientKey, settings);
             VertxHttpComponent http = new VertxHttpComponent();
             http.setVertx(vertx.vertx());
@@ -50,8 +55,10 @@ public final class HttpsTransport {
         if (!settings.enabled()) {
             return null;
         }
+        SigningIdentity server = settings.requireIdentity().load();
+        expiry.watch(CertificateExpiry.GATEWAY, "tls-server", server.certificate());
         InboundHttpsEndpoint endpoint = new InboundHttpsEndpoint(context, vertx.vertx(), settings,
-                TlsKeys.keyManager(settings.requireIdentity().load()), PartnerTrust.ofAll(directory.partners()),
+                TlsKeys.keyManager(server), PartnerTrust.ofAll(directory.partners()),
                 new RefusedHandshakes(vertx.vertx(), audit, clock));
         context.addService(endpoint, true, true);
         context.getRegistry().bind("inboundHttpsEndpoint", endpoint);

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import uk.xborder.gateway.certificates.CertificateExpiry;
 import java.util.Map;
 
 import org.apache.camel.impl.DefaultCamelContext;
@@ -28,11 +32,14 @@ class HttpsTransportWiringTest {
     @TempDir
     Path dir;
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CertificateExpiry expiry = new CertificateExpiry(Duration.ofDays(30), Clock.systemUTC(), meters);
+
     @Test
     void aGatewayWhosePartnersAllUseJmsAndWhoseEndpointIsOffLoadsNoTlsKeyAndStartsNoVertx() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             InboundHttpsEndpoint endpoint = HttpsTransport.install(context, settings(Map.of()).https(),
-                    directory("jms:queue:gw.partner.europol.out"), NO_AUDIT, Clock.systemUTC());
+                    directory("jms:queue:gw.partner.europol.out"), NO_AUDIT, expiry, Clock.systemUTC());
 
             assertThat(endpoint).isNull();
             assertThat(context.hasService(TransportVertx.class)).isNull();
@@ -44,8 +51,7 @@ class HttpsTransportWiringTest {
     void aPartnerReachedOverHttpsWithoutATlsKeyStopsTheStartNamingTheSetting() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             assertThatThrownBy(() -> HttpsTransport.install(context, settings(Map.of()).https(),
-                    directory("https://localhost:9443/exchange/v1/envelopes"), NO_AUDIT,
-                    Clock.systemUTC()))
+                    directory("https://localhost:9443/exchange/v1/envelopes"), NO_AUDIT, expiry, Clock.systemUTC()))
                     .isInstanceOf(SettingsException.class)
                     .hasMessageContaining("gateway.https.certificate");
         }
@@ -57,8 +63,7 @@ class HttpsTransportWiringTest {
             HttpsTransport.install(context, settings(Map.of(
                             "gateway.https.certificate", ExampleTls.certs("police-scotland/tls/cert.pem").toString(),
                             "gateway.https.key", ExampleTls.certs("police-scotland/tls/key.pem").toString())).https(),
-                    directory("https://localhost:9443/exchange/v1/envelopes"), NO_AUDIT,
-                    Clock.systemUTC());
+                    directory("https://localhost:9443/exchange/v1/envelopes"), NO_AUDIT, expiry, Clock.systemUTC());
 
             io.vertx.ext.web.client.WebClientOptions client = context.getRegistry()
                     .lookupByNameAndType("https-client-europol", io.vertx.ext.web.client.WebClientOptions.class);
@@ -68,6 +73,8 @@ class HttpsTransportWiringTest {
             assertThat(client.getEnabledSecureTransportProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
             // Only europol's endpoint is https; the JMS partners get no TLS client.
             assertThat(context.getRegistry().lookupByName("https-client-nca")).isNull();
+            // The client certificate is watched for expiry like the gateway's other certificates.
+            assertThat(meters.find(CertificateExpiry.DAYS_LEFT).tag("use", "tls-client").gauge()).isNotNull();
         }
     }
 
@@ -77,7 +84,7 @@ class HttpsTransportWiringTest {
             assertThatThrownBy(() -> HttpsTransport.install(context, settings(Map.of(
                             "gateway.https.certificate", ExampleTls.certs("police-scotland/tls/cert.pem").toString(),
                             "gateway.https.key", ExampleTls.certs("police-scotland/tls/key.pem").toString())).https(),
-                    directory("https://localhost:9443/envelopes?token=x"), NO_AUDIT, Clock.systemUTC()))
+                    directory("https://localhost:9443/envelopes?token=x"), NO_AUDIT, expiry, Clock.systemUTC()))
                     .hasMessageContaining("partner 'europol'").hasMessageContaining("without user information, query");
         }
     }
