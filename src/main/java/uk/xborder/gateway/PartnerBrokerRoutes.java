@@ -30,6 +30,8 @@ public class PartnerBrokerRoutes extends RouteBuilder {
                         .prefixId(routeId + "-")
                         .parameter("broker", broker.name())
                         .parameter("queue", queue)
+                        // required with an inbound queue (PartnerBrokerSettings)
+                        .parameter("partner", broker.partner().orElseThrow())
                         .parameter("receiptEndpoint", PartnerBrokers.receiptEndpoint(broker, directory));
             });
             broker.receiptsQueue().ifPresent(queue -> {

@@ -45,7 +45,9 @@ public final class Unwrapping {
         this.clock = clock;
     }
 
-    public byte[] unwrap(@ExchangeProperty(ExchangeProperties.INBOUND) InboundMessage message, @Body byte[] bytes) {
+    public byte[] unwrap(@ExchangeProperty(ExchangeProperties.INBOUND) InboundMessage message,
+                         @ExchangeProperty(ExchangeProperties.CHANNEL_PARTNER) String channelPartner,
+                         @Body byte[] bytes) {
         ReceivedEnvelope envelope;
         try {
             envelope = reader.read(bytes);
@@ -63,6 +65,10 @@ public final class Unwrapping {
                         + "', who is not a partner in this gateway's directory."));
         message.partner(partner);
         message.clientCertificate().ifPresent(client -> requireClientIsSender(client, partner));
+        if (channelPartner != null && !channelPartner.equals(partner.id())) {
+            throw new MessageRejectedException(ReasonCode.CLIENT_NOT_SENDER, "The envelope came through the broker of"
+                    + " partner '" + channelPartner + "' but names '" + partner.id() + "' as its sender.");
+        }
         Agency agency = directory.agencyAddressedAs(header.to()).orElseThrow(() -> new MessageRejectedException(
                 ReasonCode.UNKNOWN_ADDRESSEE, "The envelope is addressed to '" + header.to()
                         + "', which is none of this gateway's agencies."));

@@ -33,6 +33,11 @@ public final class ExchangeProperties {
 
     /** The inbound exchange record, {@code inbound.InboundMessage}, seen by every inbound step and error handler. */
     public static final String INBOUND = "gwInbound";
+    /**
+     * The partner whose own channel an envelope came through (a queue on that partner's broker); the envelope must
+     * name it as its sender.
+     */
+    public static final String CHANNEL_PARTNER = "gwChannelPartner";
     /** How the envelope arrived: {@code JMS} when the JMS inbound route handed it on (receipts then go by JMS). */
     public static final String INBOUND_TRANSPORT = "gwInboundTransport";
     /** Where the receipt for an envelope that came by JMS goes: the partner's receipt endpoint. */

@@ -78,7 +78,10 @@ public enum ReasonCode {
     UNEXPECTED_FORMAT,
     /** The envelope was sent longer ago than the gateway accepts: a replay of an old message. */
     STALE_MESSAGE,
-    /** The HTTPS client presented the certificate of a party other than the envelope's sender. */
+    /**
+     * The envelope came through a channel that belongs to a party other than its sender: an HTTPS client certificate,
+     * or a queue on a partner's own broker.
+     */
     CLIENT_NOT_SENDER,
     /** A receipt that is not well-formed or breaks the receipt schema. */
     MALFORMED_RECEIPT,

@@ -62,6 +62,26 @@ class InboundDirectCallerTest {
                 .isNull();
     }
 
+    @Test
+    void anEnvelopeOnOnePartnersBrokerThatNamesAnotherSenderIsRefused() throws Exception {
+        PartnerEnvelopes hit = PartnerEnvelopes.europolHit();
+
+        Exchange answered = GATEWAY.get().context().createProducerTemplate().send("direct:inbound-envelope",
+                exchange -> {
+                    exchange.getMessage().setBody(hit.build());
+                    // as the partner-broker route marks what it takes from spoc-ie's broker
+                    exchange.setProperty(ExchangeProperties.CHANNEL_PARTNER, "spoc-ie");
+                });
+
+        assertThat(answered.getException()).isNull();
+        DeliveryReceipt receipt = Receipts.open(answered.getMessage().getBody(byte[].class)).receipt();
+        assertThat(receipt.getOutcome()).isEqualTo(ReceiptOutcome.REFUSED);
+        assertThat(receipt.getReasonCode().value()).isEqualTo("CLIENT_NOT_SENDER");
+        assertThat(receipt.getExplanation()).contains("spoc-ie", "europol");
+        assertThat(GATEWAY.get().receive("gw.agency.police-scotland.in", "GwMessageId = '" + hit.messageId() + "'",
+                500)).isNull();
+    }
+
     private static Exchange handOver(byte[] envelope, String clientParty) throws Exception {
         var client = PartnerEnvelopes.certificate(clientParty);
         return GATEWAY.get().context().createProducerTemplate().send("direct:inbound-envelope", exchange -> {
