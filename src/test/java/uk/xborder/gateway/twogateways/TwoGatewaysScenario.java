@@ -101,6 +101,65 @@ abstract class TwoGatewaysScenario {
         assertThat(eu.receive("gw.agency.europol-ops.in", "GwMessageId = '" + requestId + "'", 500)).isNull();
     }
 
+    @Test
+    void aReportToEuropolIsAcknowledgedByItsReceipt() throws Exception {
+        RunningGateway ps = gateways().policeScotland();
+        String reportId = Examples.uniqueId("PS-IR");
+        // The example report is also for spoc-ie and the NCA, whom this Police Scotland gateway does not know.
+        String transportId = ps.send("police-scotland", Examples.policeScotlandReport()
+                .replace("<ReportURN>([^<]+)</ReportURN>", reportId).xml());
+
+        StatusNotices.Notice first = notice(ps, "police-scotland", "GwTransportMessageId = '" + transportId + "'");
+        assertThat(first.recipient("europol").outcome()).isEqualTo("ACCEPTED");
+        assertThat(first.recipient("spoc-ie").reasonCode()).isEqualTo("UNKNOWN_RECIPIENT");
+        assertThat(gateways().europol().receive("gw.agency.europol-ops.in", "GwMessageId = '" + reportId + "'",
+                WAIT)).as("the report at europol-ops").isNotNull();
+        StatusNotices.Notice second = notice(ps, "police-scotland",
+                "GwMessageId = '" + reportId + "' AND GwOutcome = 'ACKNOWLEDGED'");
+        assertThat(second.exchangeId()).isEqualTo(first.exchangeId());
+        assertThat(second.recipient("europol").outcome()).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    void aRequestFromEuropolIsAnsweredByPoliceScotlandAndTheDeadlineCloses() throws Exception {
+        RunningGateway ps = gateways().policeScotland();
+        RunningGateway eu = gateways().europol();
+        String requestId = Examples.uniqueId("EUROPOL-RFI");
+        eu.send("europol-ops", new Examples(
+                Examples.read("europol/valid/europol-request-urgent-direct-police-scotland.xml"))
+                .replace("<MessageReference>([^<]+)</MessageReference>", requestId).xml());
+
+        // Police Scotland reads it in its own format, and owes an answer within 8 hours of receiving it.
+        Message request = ps.receive("gw.agency.police-scotland.in", "GwMessageId = '" + requestId + "'", WAIT);
+        assertThat(request).as("Europol's request at Police Scotland").isNotNull();
+        SCHEMAS.validate(new SafeXmlParser().parse(RunningGateway.bodyBytes(request)), "police-scotland-ir-1");
+        OpenRequest owed = request(ps, Direction.INBOUND, requestId, "police-scotland", "europol");
+        assertThat(owed.closedAt()).isNull();
+        assertThat(Duration.between(owed.receivedAt(), owed.dueAt())).isEqualTo(Duration.ofHours(8));
+
+        // Police Scotland answers in its format, naming the request it answers.
+        String answerId = Examples.uniqueId("PS-RESP");
+        String answer = new Examples(Examples.read("police-scotland/valid/ps-rfi-urgent-direct-europol.xml"))
+                .replace("<ReportURN>([^<]+)</ReportURN>", answerId)
+                .replace("<ReportType>([^<]+)</ReportType>", "RFI-RESPONSE")
+                .replace("<RelatedReportURN>[^<]+</RelatedReportURN>()",
+                        "\n    <InResponseToURN>" + requestId + "</InResponseToURN>")
+                .remove("<ResponseRequiredBy>[^<]+</ResponseRequiredBy>")
+                .remove("<InformationAccess>[^<]+</InformationAccess>")
+                .xml();
+        String transportId = ps.send("police-scotland", answer);
+        assertThat(notice(ps, "police-scotland", "GwTransportMessageId = '" + transportId + "'").outcome())
+                .isEqualTo("ACCEPTED");
+
+        Message answered = eu.receive("gw.agency.europol-ops.in", "GwMessageId = '" + answerId + "'", WAIT);
+        assertThat(answered).as("the answer at europol-ops").isNotNull();
+        assertThat(RunningGateway.bodyText(answered)).contains("<ReplyToReference>" + requestId);
+        assertThat(request(ps, Direction.INBOUND, requestId, "police-scotland", "europol").closingMessageId())
+                .isEqualTo(answerId);
+        assertThat(notice(ps, "police-scotland", "GwMessageId = '" + answerId + "' AND GwOutcome = 'ACKNOWLEDGED'")
+                .recipient("europol").outcome()).isEqualTo("ACKNOWLEDGED");
+    }
+
     private static StatusNotices.Notice notice(RunningGateway gateway, String agency, String selector)
             throws Exception {
         Message status = gateway.receive("gw.agency." + agency + ".status", selector, WAIT);
