@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * its audience, the jurisdictions (as the partner directory writes them) whose recipients it admits. Checked as it
  * is loaded, so that a bad edit stops the gateway rather than lets material out:
  * <ul>
- *   <li>every caveat is spelled as a message can carry it (the schemas' marking token), and is listed once;</li>
+ *   <li>every caveat is spelled as a message can carry it (the canonical schema's caveat token), and is listed
+ *       once;</li>
  *   <li>every audience is a non-empty list of distinct jurisdiction codes and includes {@code UK}: the gateway
  *       serves UK agencies, and a caveat an agency sets can never exclude the UK itself;</li>
  *   <li>every row has a rationale and a citation.</li>
@@ -27,8 +28,8 @@ public final class CaveatTable {
 
     static final String FILE = "caveats.csv";
     static final List<String> COLUMNS = List.of("caveat", "audience", "rationale", "source");
-    /** The canonical schema's MarkingToken; a row no message can match would be dead, and hides a typo. */
-    private static final Pattern CAVEAT = Pattern.compile("[A-Z0-9][A-Z0-9 /\\-]{0,63}");
+    /** The canonical schema's CaveatToken: a row no message can match would be dead, and hides a typo. */
+    static final Pattern CAVEAT = Pattern.compile("[A-Z0-9][A-Z0-9 /\\-]{0,63}");
     private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}");
     private static final String UNITED_KINGDOM = "UK";
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,15 @@ class CaveatTableTest {
         assertThat(TABLE.find("uk eyes only")).as("matched exactly").isEmpty();
         assertThat(TABLE.find("UK EYES ONLY ")).isEmpty();
         assertThat(TABLE.find(null)).isEmpty();
+    }
+
+    @Test
+    void theLoaderAcceptsExactlyTheCaveatsTheCanonicalSchemaAccepts() throws IOException {
+        String xsd = Files.readString(TestTables.realDir().resolveSibling("schemas").resolve("canonical-message.xsd"));
+        Matcher m = Pattern.compile("<xs:simpleType name=\"CaveatToken\">.*?<xs:pattern value=\"([^\"]+)\"",
+                Pattern.DOTALL).matcher(xsd);
+        assertThat(m.find()).isTrue();
+        assertThat(CaveatTable.CAVEAT.pattern()).isEqualTo(m.group(1));
     }
 
     @Test
