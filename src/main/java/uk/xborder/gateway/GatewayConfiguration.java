@@ -48,6 +48,7 @@ import uk.xborder.gateway.ledger.AcceptedMessages;
 import uk.xborder.gateway.ledger.ReceivedMaterial;
 import uk.xborder.gateway.ledger.AwaitingReceipts;
 import uk.xborder.gateway.format.FormatRegistry;
+import uk.xborder.gateway.message.CaveatTable;
 import uk.xborder.gateway.message.GradingTables;
 import uk.xborder.gateway.message.MarkingTable;
 import uk.xborder.gateway.outbound.Admission;
@@ -66,6 +67,7 @@ import uk.xborder.gateway.outbound.SenderVerification;
 import uk.xborder.gateway.outbound.StatusReport;
 import uk.xborder.gateway.outbound.WellFormedness;
 import uk.xborder.gateway.outbound.Wrapping;
+import uk.xborder.gateway.policy.CaveatAudience;
 import uk.xborder.gateway.policy.OnwardDissemination;
 import uk.xborder.gateway.policy.RecipientPolicy;
 import uk.xborder.gateway.receipt.ReceiptIssuer;
@@ -112,6 +114,7 @@ public class GatewayConfiguration implements CamelConfiguration {
 
         GradingTables grading = GradingTables.loadDefault();
         MarkingTable markings = MarkingTable.loadDefault();
+        CaveatTable caveats = CaveatTable.loadDefault();
         SchemaCatalog schemas = SchemaCatalog.loadDefault();
         FormatRegistry formats = existing(registry, "formatRegistry", FormatRegistry.class,
                 () -> FormatRegistry.create(schemas, grading, markings));
@@ -139,7 +142,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("canonicalisation", new Canonicalisation(formats, audit));
         registry.bind("senderVerification", new SenderVerification(directory, accepted, audit));
         registry.bind("authorisation", new Authorisation(new RecipientPolicy(directory, markings,
-                new OnwardDissemination(receivedMaterial, grading)), audit));
+                new CaveatAudience(caveats), new OnwardDissemination(receivedMaterial, grading)),
+                audit));
         registry.bind("recipientCertificate", new RecipientCertificate(directory, partnerCertificates));
         registry.bind("recipientTranslation", new RecipientTranslation(directory, formats, audit));
         registry.bind("protection", new Protection(CmsSigner.create(identity), CmsEncryptor.create(), directory, audit));

@@ -2,11 +2,13 @@ package uk.xborder.gateway.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.w3c.dom.Document;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
 import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.message.ClassificationScheme;
 import uk.xborder.gateway.message.GradingScheme;
+import uk.xborder.gateway.message.NoSafeMappingException;
 import uk.xborder.gateway.schema.canonical.CaseReferences;
 import uk.xborder.gateway.schema.canonical.ClassificationSchemeCode;
 import uk.xborder.gateway.schema.canonical.Grading;
@@ -47,10 +49,16 @@ import uk.xborder.gateway.xml.PublicSchema;
  * in the canonical message it is the EU level UNCLASSIFIED with the descriptor {@value #BASIC_PROTECTION}, which
  * this translator turns back into BASIC-PROTECTION. A UK marking never leaves as plain UNCLASSIFIED: UK material is
  * at least OFFICIAL, so if the tables ever gave UNCLASSIFIED for it, it is sent as BASIC-PROTECTION instead.
+ *
+ * <p>The format's caveats are narrower than the canonical ones: no {@code /}, so a national caveat such as
+ * {@code UK/IE EYES ONLY} cannot be written in it. Such a recipient is refused ({@code NO_SAFE_MAPPING}) rather than
+ * sent the message without the caveat, or with it spelled another way that the originator did not choose.
  */
 final class EuropolFormat extends BuiltInFormat {
 
     static final String BASIC_PROTECTION = "BASIC-PROTECTION";
+    /** The format schema's {@code MarkingToken}, which its caveats use. */
+    static final Pattern CAVEAT = Pattern.compile("[A-Z0-9][A-Z0-9 \\-]{0,63}");
 
     private static final String EU_UNCLASSIFIED = "UNCLASSIFIED";
 
@@ -272,7 +280,14 @@ final class EuropolFormat extends BuiltInFormat {
         Classification target = new Classification();
         target.setLevel(basicProtection ? ClassificationLevel.BASIC_PROTECTION : ClassificationLevel.fromValue(level));
         target.getDescriptor().addAll(descriptors);
-        target.getCaveat().addAll(classification.getCaveat());
+        for (String caveat : classification.getCaveat()) {
+            if (!CAVEAT.matcher(caveat).matches()) {
+                throw new NoSafeMappingException("The caveat '" + caveat + "' cannot be written in the"
+                        + " Europol-style format, whose caveats hold only capital letters, digits, spaces and"
+                        + " hyphens; sending the message without it would drop a restriction the originator set.");
+            }
+            target.getCaveat().add(caveat);
+        }
         return target;
     }
 }

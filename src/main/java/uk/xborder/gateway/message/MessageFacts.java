@@ -14,17 +14,28 @@ import uk.xborder.gateway.message.GradingScheme;
  * @param correlationId  the message's correlation id, or else the id of the message it answers
  * @param caseReferences each as {@code system:value}
  * @param inReplyTo      the id of the message it answers, also when it has a correlation id of its own; may be null
+ * @param caveats        the caveats of its classification, as the message writes them, in its order
  */
 public record MessageFacts(String messageId, String correlationId, List<String> caseReferences, String messageType,
                            String sender, List<String> recipients, Marking marking, GradingScheme handlingScheme,
-                           String handlingCode, String legalBasis, String purpose, String inReplyTo) {
+                           String handlingCode, String legalBasis, String purpose, String inReplyTo,
+                           List<String> caveats) {
 
     public MessageFacts {
         caseReferences = List.copyOf(caseReferences);
         recipients = List.copyOf(recipients);
+        caveats = List.copyOf(caveats);
     }
 
-    /** Facts of a message that answers none, or whose correlation id is the one it answers. */
+    /** Facts of a message whose classification carries no caveat. */
+    public MessageFacts(String messageId, String correlationId, List<String> caseReferences, String messageType,
+                        String sender, List<String> recipients, Marking marking, GradingScheme handlingScheme,
+                        String handlingCode, String legalBasis, String purpose, String inReplyTo) {
+        this(messageId, correlationId, caseReferences, messageType, sender, recipients, marking, handlingScheme,
+                handlingCode, legalBasis, purpose, inReplyTo, List.of());
+    }
+
+    /** Facts of a message without caveats that answers none, or whose correlation id is the one it answers. */
     public MessageFacts(String messageId, String correlationId, List<String> caseReferences, String messageType,
                         String sender, List<String> recipients, Marking marking, GradingScheme handlingScheme,
                         String handlingCode, String legalBasis, String purpose) {

@@ -31,7 +31,7 @@ public final class CanonicalFacts {
                         message.getClassification().getLevel()),
                 GradingScheme.valueOf(message.getHandling().getScheme().value()),
                 message.getHandling().getCode(), message.getLegalBasis(), message.getPurpose(),
-                message.getInReplyTo());
+                message.getInReplyTo(), message.getClassification().getCaveat());
     }
 
     private static String caseReference(CaseReference reference) {

@@ -95,6 +95,10 @@ public enum ReasonCode {
     RECEIPT_DIGEST_MISMATCH,
     /** The partner refused the message; its receipt gives the partner's reason. */
     REFUSED_BY_PARTNER,
+    /** A caveat of the message's classification limits it to an audience the recipient is not part of. */
+    CAVEAT_FORBIDS_RECIPIENT,
+    /** The message carries a caveat the gateway does not know, so it cannot go to a recipient outside the UK. */
+    UNKNOWN_CAVEAT,
     /** No receipt came from the partner after every resend; the exchange failed. */
     NO_RECEIPT(false),
     /**

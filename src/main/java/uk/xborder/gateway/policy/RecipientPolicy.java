@@ -14,18 +14,22 @@ import uk.xborder.gateway.message.MarkingTable;
  *
  * <p>The checks run from the most basic to the most specific, so the sender learns the first thing to fix: the
  * recipient is known, a transfer outside the UK has a legal basis, the marking is within the recipient's
- * accreditation, the message's handling code lets it go to the recipient, and nothing it concerns was received from
- * another partner under handling that forbids passing it on ({@link OnwardDissemination}).
+ * accreditation, every caveat of the marking admits the recipient ({@link CaveatAudience}), the message's handling
+ * code lets it go to the recipient, and nothing it concerns was received from another partner under handling that
+ * forbids passing it on ({@link OnwardDissemination}).
  */
 public final class RecipientPolicy {
 
     private final PartyDirectory directory;
     private final MarkingTable markings;
+    private final CaveatAudience caveatAudience;
     private final OnwardDissemination onwardDissemination;
 
-    public RecipientPolicy(PartyDirectory directory, MarkingTable markings, OnwardDissemination onwardDissemination) {
+    public RecipientPolicy(PartyDirectory directory, MarkingTable markings, CaveatAudience caveatAudience,
+                           OnwardDissemination onwardDissemination) {
         this.directory = directory;
         this.markings = markings;
+        this.caveatAudience = caveatAudience;
         this.onwardDissemination = onwardDissemination;
     }
 
@@ -36,6 +40,7 @@ public final class RecipientPolicy {
                 "The recipient '" + recipientId + "' is not in the partner directory."));
         requireLegalBasisOutsideUk(message, recipient);
         requireAccreditation(message, recipient);
+        caveatAudience.requireAdmitted(message, recipient);
         requireHandlingPermits(message, recipient);
         onwardDissemination.requirePermitted(message, recipient);
         return recipient;

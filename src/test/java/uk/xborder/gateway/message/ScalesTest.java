@@ -56,7 +56,7 @@ class ScalesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"scales.csv", "grading-source.csv", "grading-information.csv", "handling.csv",
-            "classification.csv"})
+            "classification.csv", "caveats.csv"})
     void everyFileStartsWithItsMetadata(String file) throws IOException {
         List<String> lines = Files.readAllLines(TestTables.realDir().resolve(file), StandardCharsets.UTF_8);
         String id = file.replace(".csv", "");
@@ -72,14 +72,15 @@ class ScalesTest {
     /** Every row cites one of the publications the tables are built on; these citations are the audit trail. */
     @ParameterizedTest
     @ValueSource(strings = {"scales.csv", "grading-source.csv", "grading-information.csv", "handling.csv",
-            "classification.csv"})
+            "classification.csv", "caveats.csv"})
     void everyRowCitesAPublishedSource(String file) {
         List<String> publications = List.of("College of Policing APP Intelligence management",
                 "HMRC manual MLR3C14000", "Europol Regulation (EU) 2016/794 Art. 29", "Council doc 6261/18",
                 "Council Decision 2013/488/EU", "EU-UK Security of Information Agreement 2020",
                 "Cabinet Office Government Security Classifications");
         String columns = String.join(",", file.equals("scales.csv") ? Scales.COLUMNS
-                : file.equals("handling.csv") ? MappingTable.HANDLING_COLUMNS : MappingTable.COLUMNS);
+                : file.equals("handling.csv") ? MappingTable.HANDLING_COLUMNS
+                : file.equals("caveats.csv") ? CaveatTable.COLUMNS : MappingTable.COLUMNS);
         TableFile table = TableFile.read(TableSource.directory(TestTables.realDir()), file, List.of(columns.split(",")));
         assertThat(table.rows()).isNotEmpty().allSatisfy(row -> assertThat(publications)
                 .as("line %d cites %s", row.line(), row.get("source"))
@@ -90,7 +91,7 @@ class ScalesTest {
     void theClasspathCopyIsTheProjectCopy() throws IOException {
         // Guards against a stale target/classes: the jar must ship exactly what is reviewed in tables/.
         for (String file : List.of("scales.csv", "grading-source.csv", "grading-information.csv", "handling.csv",
-                "classification.csv")) {
+                "classification.csv", "caveats.csv")) {
             byte[] packaged = TableSource.classpath().read(file);
             assertThat(packaged).as(file).isEqualTo(Files.readAllBytes(TestTables.realDir().resolve(file)));
         }

@@ -54,7 +54,15 @@ class TableLoaderTest {
             // scales.csv itself
             "scales-duplicate-code | scales.csv              | 88 | duplicate code EUROPOL SOURCE 'B' (first defined on line 68)",
             "scales-bad-rank       | scales.csv              | 55 | rank 'low' is not a whole number",
-            "scales-reserved-code  | scales.csv              | 88 | 'REFUSE' is reserved");
+            "scales-reserved-code  | scales.csv              | 88 | 'REFUSE' is reserved",
+            // caveats.csv
+            "caveat-audience-without-uk | caveats.csv        | 18 | audience 'IE' does not include UK",
+            "caveat-bad-jurisdiction    | caveats.csv        | 21 | audience 'UK EUROPOL' must be jurisdiction codes",
+            "caveat-jurisdiction-twice  | caveats.csv        | 19 | audience 'UK US UK' names UK twice",
+            "caveat-duplicate           | caveats.csv        | 20 | duplicate row for caveat 'UK EYES ONLY' (first on line 16)",
+            "caveat-not-carriable       | caveats.csv        | 17 | caveat 'Ukeo' is not spelled as a message can carry it",
+            "caveat-empty-audience      | caveats.csv        | 17 | column 'audience' is empty",
+            "caveat-missing-source      | caveats.csv        | 17 | column 'source' is empty");
 
     static Stream<Arguments> cases() {
         return CASES.stream().map(c -> {
@@ -69,9 +77,11 @@ class TableLoaderTest {
                                                 @TempDir Path work) {
         Path dir = TestTables.withFixture(fixture, work);
         String where = line > 0 ? file + " line " + line + ": " : file + ": ";
-        var load = file.equals("classification.csv")
-                ? (Runnable) () -> MarkingTable.load(dir)
-                : (Runnable) () -> GradingTables.load(dir);
+        Runnable load = switch (file) {
+            case "classification.csv" -> () -> MarkingTable.load(dir);
+            case "caveats.csv" -> () -> CaveatTable.load(dir);
+            default -> () -> GradingTables.load(dir);
+        };
         assertThatThrownBy(load::run)
                 .isInstanceOf(IllegalStateException.class)
                 .isInstanceOfSatisfying(InvalidTableException.class, e -> {

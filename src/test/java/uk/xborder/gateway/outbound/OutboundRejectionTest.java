@@ -126,9 +126,11 @@ class OutboundRejectionTest {
     void aGradeWithNoSafeEuropolEquivalentRefusesTheEuropolFormatRecipient() throws Exception {
         String messageId = Examples.uniqueId("PS-RFI");
         NotifyBuilder finished = finishedExchange(PS);
+        // Without its caveat, which the caveat table does not know and which alone refuses the SPOC (UNKNOWN_CAVEAT).
         String transportId = GATEWAY.get().send(PS, new Examples(
                 Examples.read("police-scotland/valid/ps-rfi-conditions-grade-e-spoc-ie.xml"))
-                .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
+                .replace("<ReportURN>([^<]+)</ReportURN>", messageId)
+                .remove("<Caveat>[^<]*</Caveat>").xml());
 
         StatusNotices.Notice notice = status(PS, transportId);
         assertThat(notice.recipient("spoc-ie").reasonCode()).isEqualTo("NO_SAFE_MAPPING");

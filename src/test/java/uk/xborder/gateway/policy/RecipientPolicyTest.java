@@ -19,6 +19,7 @@ import uk.xborder.gateway.directory.Marking;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.directory.PartyDirectoryLoader;
 import uk.xborder.gateway.ledger.ReceivedMaterial;
+import uk.xborder.gateway.message.CaveatTable;
 import uk.xborder.gateway.message.GradingTables;
 import uk.xborder.gateway.message.MessageFacts;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
@@ -36,11 +37,13 @@ class RecipientPolicyTest {
 
     private static final MarkingTable MARKINGS = MarkingTable.loadDefault();
     private static final GradingTables GRADING = GradingTables.loadDefault();
+    private static final CaveatTable CAVEATS = CaveatTable.loadDefault();
     private static final PartyDirectory DIRECTORY = new PartyDirectoryLoader(id -> true, MARKINGS::isKnown)
             .load(RunningGateway.projectDirectory().resolve("config/directory.yaml"));
     private final ReceivedMaterial received = ReceivedMaterial.open(inMemoryDatabase(), Clock.systemUTC());
     private final OnwardDissemination onward = new OnwardDissemination(received, GRADING);
-    private final RecipientPolicy policy = new RecipientPolicy(DIRECTORY, MARKINGS, onward);
+    private final RecipientPolicy policy =
+            new RecipientPolicy(DIRECTORY, MARKINGS, new CaveatAudience(CAVEATS), onward);
 
     @ParameterizedTest(name = "{0} {1} to {2}")
     @CsvSource({
@@ -103,6 +106,65 @@ class RecipientPolicyTest {
     void theLegalBasisIsCheckedBeforeTheMarking() {
         assertRefused(facts(ClassificationScheme.UK_GSC, "TOP-SECRET", GradingScheme.UK_5X5X5, "5", null),
                 "europol", ReasonCode.NO_LEGAL_BASIS);
+    }
+
+    /** The recipients' jurisdictions in the default directory: nca and police-scotland UK, spoc-ie IE, europol EU. */
+    @ParameterizedTest(name = "{0} to {1}: {2}")
+    @CsvSource({
+            "UK EYES ONLY, nca, ALLOWED", "UK EYES ONLY, police-scotland, ALLOWED",
+            "UK EYES ONLY, europol, CAVEAT_FORBIDS_RECIPIENT", "UK EYES ONLY, spoc-ie, CAVEAT_FORBIDS_RECIPIENT",
+            "UKEO, nca, ALLOWED", "UKEO, europol, CAVEAT_FORBIDS_RECIPIENT", "UKEO, spoc-ie, CAVEAT_FORBIDS_RECIPIENT",
+            "UK/IE EYES ONLY, nca, ALLOWED", "UK/IE EYES ONLY, spoc-ie, ALLOWED",
+            "UK/IE EYES ONLY, europol, CAVEAT_FORBIDS_RECIPIENT",
+            "UK/US EYES ONLY, nca, ALLOWED", "UK/US EYES ONLY, spoc-ie, CAVEAT_FORBIDS_RECIPIENT",
+            "UK/US EYES ONLY, europol, CAVEAT_FORBIDS_RECIPIENT",
+            "REL TO UK, nca, ALLOWED", "REL TO UK, europol, CAVEAT_FORBIDS_RECIPIENT",
+            "REL TO UK, spoc-ie, CAVEAT_FORBIDS_RECIPIENT",
+            "RELEASABLE TO EUROPOL, nca, ALLOWED", "RELEASABLE TO EUROPOL, europol, ALLOWED",
+            "RELEASABLE TO EUROPOL, spoc-ie, CAVEAT_FORBIDS_RECIPIENT",
+            "NOT A KNOWN CAVEAT, nca, ALLOWED", "NOT A KNOWN CAVEAT, police-scotland, ALLOWED",
+            "NOT A KNOWN CAVEAT, europol, UNKNOWN_CAVEAT", "NOT A KNOWN CAVEAT, spoc-ie, UNKNOWN_CAVEAT",
+            "uk eyes only, spoc-ie, UNKNOWN_CAVEAT", "UK EYES  ONLY, europol, UNKNOWN_CAVEAT"})
+    void aCaveatAdmitsOnlyTheJurisdictionsOfItsAudience(String caveat, String recipient, String verdict) {
+        MessageFacts facts = withCaveats(caveat);
+        if (verdict.equals("ALLOWED")) {
+            assertThat(policy.authorise(facts, recipient).id()).isEqualTo(recipient);
+        } else {
+            assertRefused(facts, recipient, ReasonCode.valueOf(verdict));
+        }
+    }
+
+    @Test
+    void aCaveatRefusalNamesTheCaveatItsAudienceTheRecipientAndTheTable() {
+        assertThatThrownBy(() -> policy.authorise(withCaveats("UK/IE EYES ONLY"), "europol"))
+                .hasMessage("The caveat 'UK/IE EYES ONLY' limits the message to recipients of jurisdiction UK or IE"
+                        + " (caveats=2026.1); 'europol' is of jurisdiction EU.");
+        assertThatThrownBy(() -> policy.authorise(withCaveats("NOFORN"), "spoc-ie"))
+                .hasMessageContaining("'NOFORN' is not in the caveat table (caveats=2026.1)")
+                .hasMessageContaining("'spoc-ie' is of jurisdiction IE");
+    }
+
+    @Test
+    void everyCaveatMustAdmitTheRecipient() {
+        MessageFacts both = withCaveats("UK/IE EYES ONLY", "RELEASABLE TO EUROPOL");
+        assertRefused(both, "spoc-ie", ReasonCode.CAVEAT_FORBIDS_RECIPIENT);
+        assertRefused(both, "europol", ReasonCode.CAVEAT_FORBIDS_RECIPIENT);
+        assertThat(policy.authorise(both, "nca").id()).isEqualTo("nca");
+        assertRefused(withCaveats("RELEASABLE TO EUROPOL", "SOMETHING NEW"), "europol", ReasonCode.UNKNOWN_CAVEAT);
+        assertThat(policy.authorise(withCaveats("UK EYES ONLY", "SOMETHING NEW"), "police-scotland").id())
+                .isEqualTo("police-scotland");
+    }
+
+    @Test
+    void caveatsAreCheckedAfterTheMarkingAndBeforeTheHandling() {
+        MessageFacts secret = new MessageFacts("MSG-2", null, List.of(), "INTELLIGENCE_REPORT", "police-scotland",
+                List.of("spoc-ie"), new Marking(ClassificationScheme.UK_GSC, "SECRET"), GradingScheme.UK_3X5X2, "P",
+                "basis", "prevention of crime", null, List.of("UK EYES ONLY"));
+        assertRefused(secret, "spoc-ie", ReasonCode.MARKING_ABOVE_ACCREDITATION);
+        MessageFacts handling4 = new MessageFacts("MSG-3", null, List.of(), "INTELLIGENCE_REPORT", "police-scotland",
+                List.of("europol"), new Marking(ClassificationScheme.UK_GSC, "OFFICIAL"), GradingScheme.UK_5X5X5, "4",
+                "basis", "prevention of crime", null, List.of("UK EYES ONLY"));
+        assertRefused(handling4, "europol", ReasonCode.CAVEAT_FORBIDS_RECIPIENT);
     }
 
     @ParameterizedTest(name = "received under {0} {1}: onward forbidden = {2}")
@@ -190,6 +252,13 @@ class RecipientPolicyTest {
         return new MessageFacts(messageId, correlationId, caseReferences, "RESPONSE", "police-scotland",
                 List.of("europol"), new Marking(ClassificationScheme.UK_GSC, "OFFICIAL"), GradingScheme.UK_3X5X2, "P",
                 "DPA 2018 s.73", "prevention of crime", inReplyTo);
+    }
+
+    /** An OFFICIAL, handling P report with a legal basis and these caveats: only the caveats can stop it. */
+    private static MessageFacts withCaveats(String... caveats) {
+        return new MessageFacts("MSG-CAVEAT", null, List.of(), "INTELLIGENCE_REPORT", "police-scotland",
+                List.of("europol", "spoc-ie", "nca"), new Marking(ClassificationScheme.UK_GSC, "OFFICIAL"),
+                GradingScheme.UK_3X5X2, "P", "DPA 2018 s.73", "prevention of crime", null, List.of(caveats));
     }
 
     private static DataSource inMemoryDatabase() {
