@@ -106,6 +106,7 @@ public class GatewayConfiguration implements CamelConfiguration {
 
         Clock clock = existing(registry, "clock", Clock.class, Clock::systemUTC);
         CertificateExpiry expiry = certificateExpiry(context, settings.certificates(), clock);
+        HttpServerSetup.secure(context, settings.api(), expiry);
         JdbcAuditLog auditLog = AuditLogSetup.open(context, settings, clock, expiry);
         registry.bind("auditLog", auditLog);
         OutboundAudit audit = new OutboundAudit(auditLog, clock);
