@@ -80,6 +80,7 @@ import uk.xborder.gateway.settings.BrokerSettings;
 import uk.xborder.gateway.settings.CertificateSettings;
 import uk.xborder.gateway.settings.GatewaySettings;
 import uk.xborder.gateway.settings.InboundSettings;
+import uk.xborder.gateway.startup.ExposureGuard;
 
 /**
  * Wires the gateway from its typed settings ({@link GatewaySettings}, bound as {@code gatewaySettings}): the broker
@@ -96,6 +97,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         GatewaySettings settings = GatewaySettings.from(context.getPropertiesComponent());
         registry.bind("gatewaySettings", settings);
+        ExposureGuard.check(settings);
         BrokerSettings broker = settings.broker();
 
         if (broker.embedded()) {
