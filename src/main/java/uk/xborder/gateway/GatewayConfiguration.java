@@ -80,6 +80,7 @@ import uk.xborder.gateway.settings.BrokerSettings;
 import uk.xborder.gateway.settings.CertificateSettings;
 import uk.xborder.gateway.settings.GatewaySettings;
 import uk.xborder.gateway.settings.InboundSettings;
+import uk.xborder.gateway.startup.DataDirectory;
 import uk.xborder.gateway.startup.ExposureGuard;
 
 /**
@@ -98,6 +99,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         GatewaySettings settings = GatewaySettings.from(context.getPropertiesComponent());
         registry.bind("gatewaySettings", settings);
         ExposureGuard.check(settings);
+        DataDirectory.secure(context, settings);
         BrokerSettings broker = settings.broker();
 
         if (broker.embedded()) {
