@@ -69,7 +69,7 @@ final class AuditLogSetup {
         AuditApi.install(context, log,
                 new EvidenceExporter(log, clock, auditKey.certificateAndChain()),
                 new LogVerifier(log, checkpoints),
-                UsersFile.load(api.usersFile()), clock);
+                UsersFile.load(api.usersFile()), api.login(), clock);
     }
 
     /** The registry the metrics endpoint publishes; a private one when metrics are not enabled. */

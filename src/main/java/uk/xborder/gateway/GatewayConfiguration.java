@@ -82,6 +82,8 @@ import uk.xborder.gateway.settings.BrokerSettings;
 import uk.xborder.gateway.settings.CertificateSettings;
 import uk.xborder.gateway.settings.GatewaySettings;
 import uk.xborder.gateway.settings.InboundSettings;
+import uk.xborder.gateway.startup.DataDirectory;
+import uk.xborder.gateway.startup.ExposureGuard;
 
 /**
  * Wires the gateway from its typed settings ({@link GatewaySettings}, bound as {@code gatewaySettings}): the broker
@@ -98,6 +100,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         GatewaySettings settings = GatewaySettings.from(context.getPropertiesComponent());
         registry.bind("gatewaySettings", settings);
+        ExposureGuard.check(settings);
+        DataDirectory.secure(context, settings);
         BrokerSettings broker = settings.broker();
 
         if (broker.embedded()) {
@@ -108,6 +112,7 @@ public class GatewayConfiguration implements CamelConfiguration {
 
         Clock clock = existing(registry, "clock", Clock.class, Clock::systemUTC);
         CertificateExpiry expiry = certificateExpiry(context, settings.certificates(), clock);
+        HttpServerSetup.secure(context, settings.api(), expiry);
         JdbcAuditLog auditLog = AuditLogSetup.open(context, settings, clock, expiry);
         registry.bind("auditLog", auditLog);
         OutboundAudit audit = new OutboundAudit(auditLog, clock);

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The error handling of every API route: answers with the problem's status and a JSON sentence, never a stack trace or
- * an exception's name, and has refusals (400, 401, 403, 413, 415) recorded in the audit log. An unexpected fault is
+ * an exception's name, and has refusals (400, 401, 403, 413, 415, 429) recorded in the audit log, those of callers
+ * who did not prove who they are once per kind, client and window ({@link Authentication}). An unexpected fault is
  * logged for operators under the request id and answered with a generic 500.
  */
 public final class ApiErrors {
@@ -33,7 +34,7 @@ public final class ApiErrors {
             // or justification text ever reach an exception
             LOG.error("API request {} ({}) failed", id, request == null ? "not admitted" : request.step(), caught);
             problem = ApiProblem.internal(id);
-        } else if (problem.isRefusal() && request != null) {
+        } else if (problem.isRefusal() && problem.isRecorded() && request != null) {
             consultations.recordRefusal(request, problem);
         }
         responses.problem(exchange, problem);

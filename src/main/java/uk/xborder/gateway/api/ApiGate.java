@@ -9,16 +9,16 @@ import org.apache.camel.Exchange;
 import uk.xborder.gateway.audit.Step;
 
 /**
- * The first step of every API route: who is asking (HTTP Basic, else 401), may they use this endpoint (else 403), and
- * why are they asking (the justification header, else 400). Nothing is read from the log before a request passes.
- * Refusals are audited by {@link ApiErrors}, with what this step learned before refusing.
+ * The first step of every API route: who is asking (HTTP Basic, else 401; too many failed logins, 429), may they use
+ * this endpoint (else 403), and why are they asking (the justification header, else 400). Nothing is read from the
+ * log before a request passes. Refusals are audited by {@link ApiErrors}, with what this step learned before refusing.
  */
 public final class ApiGate {
 
-    private final Users users;
+    private final Authentication authentication;
 
-    public ApiGate(Users users) {
-        this.users = users;
+    ApiGate(Authentication authentication) {
+        this.authentication = authentication;
     }
 
     /**
@@ -45,15 +45,13 @@ public final class ApiGate {
         List<String> headers = request.http().headers("Authorization");
         Optional<BasicCredentials> parsed = headers.size() == 1
                 ? BasicCredentials.parse(headers.get(0)) : Optional.empty();
+        String address = request.http().remoteAddress();
         if (parsed.isEmpty()) {
-            throw ApiProblem.unauthenticated("AUTHENTICATION_REQUIRED",
-                    "Authenticate with HTTP Basic: one Authorization header with a user name and password.");
+            throw authentication.missingCredentials(address);
         }
         try (BasicCredentials credentials = parsed.get()) {
             request.claimedUser(credentials.username());
-            return users.authenticate(credentials.username(), credentials.password())
-                    .orElseThrow(() -> ApiProblem.unauthenticated("AUTHENTICATION_FAILED",
-                            "The user name or password is not right."));
+            return authentication.authenticate(credentials, address);
         }
     }
 }

@@ -1,20 +1,41 @@
 package uk.xborder.gateway.api;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Why a request is answered with an error: the HTTP status, a stable upper-case code for programs and one sentence for
  * people. The sentence names the parameter at fault and never repeats what the caller sent, so it is safe to return,
- * to log and to record in the audit log.
+ * to log and to record in the audit log. A refusal is recorded unless it was marked {@link #unrecorded()} (one more
+ * of a kind already recorded in this window), and may carry a note for the record that the caller is not shown.
  */
 public final class ApiProblem extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final Duration retryAfter;
+    private final boolean recorded;
+    private final String auditNote;
 
     private ApiProblem(int status, String code, String sentence) {
+        this(status, code, sentence, null, true, null);
+    }
+
+    private ApiProblem(int status, String code, String sentence, Duration retryAfter, boolean recorded,
+                       String auditNote) {
         // no stack trace: these are expected answers, not faults, and are never shown with one
         super(sentence, null, false, false);
         this.status = status;
         this.code = code;
+        this.retryAfter = retryAfter;
+        this.recorded = recorded;
+        this.auditNote = auditNote;
+    }
+
+    /** 429: this user name or client address is locked out after failed logins; try again after the wait. */
+    public static ApiProblem tooManyFailedLogins(Duration retryAfter) {
+        return new ApiProblem(429, "TOO_MANY_FAILED_LOGINS", "Too many failed logins: try again after "
+                + retryAfterSeconds(retryAfter) + " seconds.", retryAfter, true, null);
     }
 
     public static ApiProblem badRequest(String code, String sentence) {
@@ -52,6 +73,37 @@ public final class ApiProblem extends RuntimeException {
                 "The request could not be completed; operators can trace it by request id " + requestId + ".");
     }
 
+    /** The same problem, to be recorded, with a note for the record (none if null). */
+    public ApiProblem recorded(String note) {
+        return new ApiProblem(status, code, getMessage(), retryAfter, true, note);
+    }
+
+    /** The same problem, not to be recorded: one more of a kind already on record. */
+    public ApiProblem unrecorded() {
+        return new ApiProblem(status, code, getMessage(), retryAfter, false, null);
+    }
+
+    /** Whether a refusal is to go into the audit log. */
+    public boolean isRecorded() {
+        return recorded;
+    }
+
+    /** What the record says besides the answer's sentence; never shown to the caller. */
+    public Optional<String> auditNote() {
+        return Optional.ofNullable(auditNote);
+    }
+
+    /** The whole seconds to wait before trying again, for a Retry-After header; empty for other problems. */
+    public Optional<Long> retryAfterSeconds() {
+        return retryAfter == null ? Optional.empty() : Optional.of(retryAfterSeconds(retryAfter));
+    }
+
+    private static long retryAfterSeconds(Duration wait) {
+        // rounded up, so that a client that waits as told is not refused again
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
     public int status() {
         return status;
     }
@@ -62,6 +114,6 @@ public final class ApiProblem extends RuntimeException {
 
     /** A request turned away for who sent it or what it asked (4xx before anything was read), as opposed to a 404. */
     public boolean isRefusal() {
-        return status == 400 || status == 401 || status == 403 || status == 413 || status == 415;
+        return status == 400 || status == 401 || status == 403 || status == 413 || status == 415 || status == 429;
     }
 }

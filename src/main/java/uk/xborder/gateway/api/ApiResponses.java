@@ -38,7 +38,10 @@ public final class ApiResponses {
                 "attachment; filename=\"" + bundle.fileName() + "\""));
     }
 
-    /** The problem's status with {@code {"error": CODE, "message": sentence}}; 401 also names the realm. */
+    /**
+     * The problem's status with {@code {"error": CODE, "message": sentence}}; 401 also names the realm, 429 says in
+     * Retry-After how many seconds to wait.
+     */
     void problem(Exchange exchange, ApiProblem problem) {
         byte[] body;
         try {
@@ -51,6 +54,8 @@ public final class ApiResponses {
             http(exchange).ifPresent(http -> http.responseHeader("WWW-Authenticate",
                     "Basic realm=\"" + REALM + "\""));
         }
+        problem.retryAfterSeconds().ifPresent(seconds -> http(exchange).ifPresent(http ->
+                http.responseHeader("Retry-After", Long.toString(seconds))));
     }
 
     private static void write(Exchange exchange, int status, String contentType, byte[] body) {

@@ -33,18 +33,33 @@ public final class AuditApi {
         install(context, log, EvidenceExport.of(exporter, clock), LiveVerification.of(verifier), users, clock);
     }
 
-    /** With any export and verification, e.g. stand-ins in tests. */
+    /** With the gateway's evidence exporter and live verifier, and these limits on logins. */
+    public static void install(CamelContext context, AuditLog log, EvidenceExporter exporter, LogVerifier verifier,
+                               Users users, LoginLimits limits, Clock clock) throws Exception {
+        install(context, log, EvidenceExport.of(exporter, clock), LiveVerification.of(verifier), users, limits,
+                clock);
+    }
+
+    /** With any export and verification, e.g. stand-ins in tests, and the default limits on logins. */
     public static void install(CamelContext context, AuditLog log, EvidenceExport export,
                                LiveVerification verification, Users users, Clock clock) throws Exception {
+        install(context, log, export, verification, users, LoginLimits.DEFAULT, clock);
+    }
+
+    /** With any export, verification and limits on logins. */
+    public static void install(CamelContext context, AuditLog log, EvidenceExport export,
+                               LiveVerification verification, Users users, LoginLimits limits, Clock clock)
+            throws Exception {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(export, "export");
         Objects.requireNonNull(verification, "verification");
         Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(clock, "clock");
         Registry registry = context.getRegistry();
         Consultations consultations = new Consultations(log, clock);
         ApiResponses responses = new ApiResponses();
-        registry.bind("apiGate", new ApiGate(users));
+        registry.bind("apiGate", new ApiGate(new Authentication(users, limits, clock)));
         registry.bind("apiParameters", new ApiParameters());
         registry.bind("apiConsultations", consultations);
         registry.bind("apiReader", new AuditReader(log, export, verification));

@@ -3,6 +3,8 @@ package uk.xborder.gateway.api;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.camel.Exchange;
+
 import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
 import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.log.AuditQuery;
@@ -10,7 +12,8 @@ import uk.xborder.gateway.audit.log.LogEntry;
 
 /**
  * The reads behind the endpoints. Reached only after the request was admitted and its consultation recorded; turns
- * what the log returns into the API's views, and an unknown id into a {@code 404}.
+ * what the log returns into the API's views, and an unknown id into a {@code 404}. What a reader sees depends on their
+ * role: an operator is not shown other people's readings of the log ({@link Role#seesEveryonesConsultations()}).
  */
 public final class AuditReader {
 
@@ -24,12 +27,20 @@ public final class AuditReader {
         this.verification = verification;
     }
 
-    public ApiViews.EntryPage search(AuditQuery query) {
-        return ApiViews.EntryPage.of(log.search(query));
+    /** A page of the entries the query selects, as far as the reader may see them. */
+    public ApiViews.EntryPage search(AuditQuery query, Exchange exchange) {
+        return ApiViews.EntryPage.of(log.search(query.withConsultationsOnlyBy(consultationsOnlyBy(exchange))));
     }
 
-    public ApiViews.Trail trail(String exchangeId) {
-        List<LogEntry> entries = log.trail(exchangeId);
+    /**
+     * The exchange's entries in order, as far as the reader may see them; an exchange of which the reader may see
+     * nothing (another person's reading of the log, for an operator) is answered as an unknown one.
+     */
+    public ApiViews.Trail trail(String exchangeId, Exchange exchange) {
+        String onlyBy = consultationsOnlyBy(exchange);
+        List<LogEntry> entries = log.trail(exchangeId).stream()
+                .filter(e -> AuditQuery.shows(onlyBy, e.event().operation(), e.event().actor()))
+                .toList();
         if (entries.isEmpty()) {
             throw ApiProblem.notFound("UNKNOWN_EXCHANGE", "The audit log has no exchange with that 'exchangeId'.");
         }
@@ -57,6 +68,13 @@ public final class AuditReader {
 
     public Object verify() {
         return verification.verify();
+    }
+
+    /** Null when the reader sees every reader's consultations, else the actor whose only are shown: theirs. */
+    private static String consultationsOnlyBy(Exchange exchange) {
+        ApiUser reader = ApiRequest.require(exchange).user().orElseThrow(() -> new IllegalStateException(
+                "the request was not authenticated"));
+        return reader.role().seesEveryonesConsultations() ? null : reader.actor();
     }
 
     private Optional<SignedCheckpoint> checkpointOfSize(long treeSize) {

@@ -61,6 +61,7 @@ public final class Consultations {
             request.claimedUser().ifPresent(name -> explanation.append(" Claimed user: ").append(name).append('.'));
         }
         explanation.append(" Criteria: ").append(request.criteria()).append('.');
+        problem.auditNote().ifPresent(note -> explanation.append(' ').append(note));
         // An authenticated user's valid justification is kept as given; anything else only in sanitized form.
         String justification = authenticated && request.justification().isPresent()
                 ? request.justification().get()

@@ -9,10 +9,21 @@ import java.util.Set;
 public enum Role {
     /** Searches and inspects the log, proves it unaltered, exports evidence. */
     AUDITOR,
-    /** Looks up exchanges to find and explain failures; no proofs, no evidence export. */
+    /**
+     * Looks up exchanges to find and explain failures; no proofs, no evidence export, and no one else's readings of
+     * the log (their justifications can name court orders and operations): only their own.
+     */
     OPERATOR,
     /** Everything an auditor may do. */
     ADMIN;
+
+    /**
+     * Whether this role sees every reader's {@code CONSULTATION} entries; otherwise only the user's own. Who read the
+     * log, and why, is for auditors: the readings of others are not an operator's business.
+     */
+    public boolean seesEveryonesConsultations() {
+        return this != OPERATOR;
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -49,6 +49,11 @@ final class VertxHttp {
         return query == null ? "" : query;
     }
 
+    /** The address of the client's end of the connection (never a forwarded-for header); null if unknown. */
+    String remoteAddress() {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+
     String contentType() {
         return request.getHeader("Content-Type");
     }

@@ -36,7 +36,8 @@ public final class AuditCli {
             ExitCode.USAGE, "bad command line: unknown command or option, missing or bad value, unusable file",
             ExitCode.AUTHENTICATION, "HTTP 401: wrong or missing credentials",
             ExitCode.FORBIDDEN, "HTTP 403: your role may not do this",
-            ExitCode.REFUSED, "HTTP 400, 413 or 415: the gateway refused the request (its error code says why)",
+            ExitCode.REFUSED, "HTTP 400, 413, 415 or 429: the gateway refused the request (its error code says why; "
+                    + "429: too many failed logins, wait as it says)",
             ExitCode.UNAVAILABLE, "the gateway could not be reached or could not answer (HTTP 5xx)",
             ExitCode.INTERNAL, "unexpected error (the message says what)");
 

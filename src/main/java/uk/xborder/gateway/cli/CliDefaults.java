@@ -33,6 +33,8 @@ final class CliDefaults implements CommandLine.IDefaultValueProvider {
             return switch (option.longestName()) {
                 case "--gateway" -> settings().api().baseUrl();
                 case "--broker" -> settings().broker().agencyUrl();
+                case "--gateway-trust" -> settings().api().trust().isEmpty() ? null : String.join(",",
+                        settings().api().trust().stream().map(Object::toString).toList());
                 default -> null;
             };
         }

@@ -31,7 +31,7 @@ public final class GwCli {
             ExitCode.USAGE, "bad command line: unknown command or option, missing or bad value, unusable file",
             ExitCode.AUTHENTICATION, "the broker refused the login, or the API the credentials (HTTP 401)",
             ExitCode.FORBIDDEN, "the broker refused this user the queue, or the API this role (HTTP 403)",
-            ExitCode.REFUSED, "the API refused the request (HTTP 400; its error code says why)",
+            ExitCode.REFUSED, "the API refused the request (HTTP 400 or 429; its error code says why)",
             ExitCode.UNAVAILABLE, "the broker or the gateway's API could not be reached",
             ExitCode.INTERNAL, "unexpected error (the message says what)");
 

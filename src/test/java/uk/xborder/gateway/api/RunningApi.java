@@ -66,11 +66,22 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
     private volatile Supplier<Object> verificationOverride;
     /** Replaces the export given at start, while set; a test may make it refuse. */
     private volatile EvidenceExport exportOverride;
+    private LoginLimits limits = LoginLimits.DEFAULT;
+    /** The API's clock: consultation times, login windows and lockouts. */
+    private Clock clock = Clock.systemUTC();
 
     private RunningApi(AuditLog log, EvidenceExport export, LiveVerification verifier) {
         this.log = log;
         this.export = export;
         this.verifier = verifier;
+    }
+
+    /** As {@link #onInMemoryLog()}, with these limits on logins and this clock for the API. */
+    static RunningApi onInMemoryLog(LoginLimits limits, Clock clock) {
+        RunningApi api = onInMemoryLog();
+        api.limits = limits;
+        api.clock = clock;
+        return api;
     }
 
     /**
@@ -149,8 +160,8 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
             @Override
             public void afterConfigure(BaseMainSupport starting) {
                 try {
-                    AuditApi.install(starting.getCamelContext(), log, exports, verification, users,
-                            Clock.systemUTC());
+                    AuditApi.install(starting.getCamelContext(), log, exports, verification, users, limits,
+                            clock);
                 } catch (Exception e) {
                     throw new IllegalStateException("the audit API could not be installed", e);
                 }
@@ -229,6 +240,26 @@ final class RunningApi implements AutoCloseable, BeforeAllCallback, AfterAllCall
             int bodyStart = response.indexOf("\r\n\r\n");
             return new String[] {response.substring(0, response.indexOf("\r\n")),
                     bodyStart < 0 ? "" : response.substring(bodyStart + 4)};
+        }
+    }
+
+    /**
+     * Status code, Retry-After header (or null) and body of a GET sent over a plain socket from the given loopback
+     * address (any of 127.0.0.0/8 on Linux), as a second client on another address would send it.
+     */
+    String[] getFrom(String localAddress, String path, String user, String password) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(localAddress), 0)) {
+            socket.setSoTimeout(20_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Authorization: " + basic(user, password) + "\r\n"
+                    + Justification.HEADER + ": " + JUSTIFICATION + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
+            String retryAfter = head.lines().filter(l -> l.regionMatches(true, 0, "Retry-After:", 0, 12))
+                    .map(l -> l.substring(12).strip()).findFirst().orElse(null);
+            return new String[] {head.split(" ")[1], retryAfter, response.substring(head.length()).strip()};
         }
     }
 

@@ -128,7 +128,8 @@ public final class InMemoryAuditLog implements AuditLog {
                 && (q.outcome() == null || q.outcome().name().equals(e.outcome()))
                 && (q.marking() == null || q.marking().equals(e.marking()))
                 && (q.from() == null || !e.time().isBefore(q.from()))
-                && (q.to() == null || e.time().isBefore(q.to()));
+                && (q.to() == null || e.time().isBefore(q.to()))
+                && q.shows(e.operation(), e.actor());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.log.AuditQuery;
 
 /**
@@ -40,6 +41,11 @@ final class SearchFilter {
         filter.exists("audit_entry_recipient", "recipient", query.partner());
         filter.compare("e.event_time >= ?", query.from());
         filter.compare("e.event_time < ?", query.to());
+        if (query.consultationsOnlyBy() != null) {
+            filter.where.append(" AND (e.operation <> ? OR e.actor = ?)");
+            filter.values.add(AuditOperation.CONSULTATION.name());
+            filter.values.add(query.consultationsOnlyBy());
+        }
         return filter;
     }
 

@@ -11,20 +11,32 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
+import uk.xborder.gateway.crypto.Certificates;
 import uk.xborder.gateway.crypto.Secret;
 
 /**
  * The gateway's REST API as the tools call it (docs/audit-api.md): HTTP Basic with the user's credentials and the
  * justification on every request. An answer other than 2xx becomes a {@link ToolFailure}
- * showing the API's own error code and sentence, with the exit code of its kind.
+ * showing the API's own error code and sentence, with the exit code of its kind. Over https the gateway's certificate
+ * must chain to the trust file given (else the JVM's trust store) and name the host of the URL; TLSv1.3 or TLSv1.2.
  */
 public final class ApiClient {
 
@@ -32,15 +44,57 @@ public final class ApiClient {
     /** An export of a large selection is built while the request waits. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final URI base;
     private final String authorization;
     private final String justification;
 
-    ApiClient(URI base, String user, Secret password, String justification) {
+    /**
+     * @param trust CA certificates (PEM files) to trust for the gateway's TLS certificate; empty: the JVM's own
+     */
+    ApiClient(URI base, String user, Secret password, String justification, List<Path> trust) {
         this.base = base;
+        this.http = httpClient(trust);
         this.authorization = basic(user, password);
         this.justification = justification;
+    }
+
+    private static HttpClient httpClient(List<Path> trust) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        SSLParameters tls = new SSLParameters();
+        tls.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        builder.sslParameters(tls);
+        if (!trust.isEmpty()) {
+            builder.sslContext(trusting(trust));
+        }
+        return builder.build();
+    }
+
+    private static SSLContext trusting(List<Path> files) {
+        List<X509Certificate> anchors;
+        try {
+            anchors = Certificates.readCertificates(files);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ToolFailure(ExitCode.USAGE, "--gateway-trust: cannot read the CA certificates in " + files + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        if (anchors.isEmpty()) {
+            throw new ToolFailure(ExitCode.USAGE, "--gateway-trust: no certificate in " + files);
+        }
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (int i = 0; i < anchors.size(); i++) {
+                store.setCertificateEntry("anchor-" + i, anchors.get(i));
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the trust store for the gateway's TLS certificate could not be made", e);
+        }
     }
 
     /** GET of a path under the base URL with query parameters (none if empty); the answer's body. */
@@ -83,6 +137,9 @@ public final class ApiClient {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new ToolFailure(ExitCode.UNAVAILABLE, "cannot reach the gateway at " + base);
+        } catch (SSLHandshakeException e) {
+            throw new ToolFailure(ExitCode.UNAVAILABLE, "the gateway at " + base + " is not the one expected: its TLS "
+                    + "certificate is not trusted or does not name that host (give its CA with --gateway-trust)");
         } catch (IOException e) {
             throw new ToolFailure(ExitCode.UNAVAILABLE, "the gateway at " + base + " did not answer ("
                     + e.getClass().getSimpleName() + ")");

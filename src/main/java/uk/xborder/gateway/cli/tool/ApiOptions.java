@@ -2,6 +2,8 @@ package uk.xborder.gateway.cli.tool;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +41,11 @@ public final class ApiOptions {
             description = "A file holding your API password (trailing line breaks ignored).")
     Path passwordFile;
 
+    @Option(names = "--gateway-trust", paramLabel = "FILE", split = ",",
+            description = "CA certificates (PEM) to trust for the gateway's TLS certificate when --gateway is https "
+                    + "(default: ${DEFAULT-VALUE}, from gateway.api.trust; none: the JVM's trust store).")
+    List<Path> trust;
+
     @Option(names = "--justification", paramLabel = "TEXT", required = true,
             description = "Why you are reading; recorded in the audit log with your name before anything is read.")
     String justification;
@@ -57,6 +64,9 @@ public final class ApiOptions {
         if (gateway.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
             throw refused("--gateway must be an http or https URL such as http://127.0.0.1:8080");
         }
+        if ("http".equals(scheme) && !isLoopback(gateway.getHost())) {
+            throw refused("--gateway must be https beyond the loopback: your password goes with every request");
+        }
         if (name() == null) {
             throw refused("say who you are with --user NAME or $" + USER_VARIABLE);
         }
@@ -67,7 +77,7 @@ public final class ApiOptions {
         check();
         Secret password = Passwords.find(name(), passwordFile, PASSWORD_VARIABLE, "--password-file", environment);
         try {
-            return new ApiClient(gateway, name(), password, justification);
+            return new ApiClient(gateway, name(), password, justification, trust == null ? List.of() : trust);
         } finally {
             password.destroy();
         }
@@ -75,6 +85,12 @@ public final class ApiOptions {
 
     public ParameterException refused(String sentence) {
         return new ParameterException(command.commandLine(), sentence);
+    }
+
+    // Literal loopback addresses and localhost; any other name may resolve anywhere.
+    private static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("[::1]") || h.equals("::1");
     }
 
     private String name() {

@@ -357,6 +357,36 @@ abstract class AbstractAuditStoreTest {
     }
 
     @Test
+    void consultationsCanBeLimitedToOneReadersOwnWithoutSpoilingThePage() {
+        JdbcAuditLog log = searchable();
+        log.record(consultation("c0", S0.plusSeconds(6), "user:auditor"));
+        log.record(consultation("c1", S0.plusSeconds(7), "user:operator"));
+        log.record(consultation("c2", S0.plusSeconds(8), "unauthenticated"));
+        log.record(consultation("c3", S0.plusSeconds(9), "user:operator"));
+
+        AuditQuery all = new AuditQuery(null, null, null, null, null, null, null, null, null, null, 0, 100);
+        assertThat(keys(log.search(all))).containsExactly("s0", "s1", "s2", "s3", "s4", "s5", "c0", "c1", "c2",
+                "c3");
+        Page<LogEntry> own = log.search(all.withConsultationsOnlyBy("user:operator"));
+        assertThat(keys(own)).containsExactly("s0", "s1", "s2", "s3", "s4", "s5", "c1", "c3");
+        assertThat(own.total()).isEqualTo(8);
+        // the page and its total are of what may be seen, not of what was found and then hidden
+        Page<LogEntry> lastPage = log.search(new AuditQuery(null, null, null, null, null, AuditOperation.CONSULTATION,
+                null, null, null, null, 1, 5).withConsultationsOnlyBy("user:operator"));
+        assertThat(keys(lastPage)).containsExactly("c3");
+        assertThat(lastPage.total()).isEqualTo(2);
+        // an actor that looks like SQL is only a value
+        assertThat(keys(log.search(all.withConsultationsOnlyBy(INJECTION)))).containsExactly("s0", "s1", "s2", "s3",
+                "s4", "s5");
+    }
+
+    private static AuditEvent consultation(String key, Instant time, String actor) {
+        return new AuditEvent(key, time, "api-" + key, null, null, List.of(), "API_SEARCH", "CONSULTATION",
+                "SUCCESS", null, "criteria: none", actor, null, List.of(), null, null, null,
+                "Court order 2026/17: Operation Kestrel", null);
+    }
+
+    @Test
     void searchPagesInLogOrderWithTheTotal() {
         JdbcAuditLog log = searchable();
 
