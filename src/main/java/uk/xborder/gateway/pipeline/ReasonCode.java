@@ -95,6 +95,11 @@ public enum ReasonCode {
     RECEIPT_DIGEST_MISMATCH,
     /** The partner refused the message; its receipt gives the partner's reason. */
     REFUSED_BY_PARTNER,
+    /**
+     * The message was not put on the agency's queue by that agency's own broker user: the broker names another user
+     * as its sender, or names none.
+     */
+    SENDER_NOT_AUTHENTICATED,
     /** No receipt came from the partner after every resend; the exchange failed. */
     NO_RECEIPT(false),
     /**
