@@ -99,7 +99,9 @@ public final class BrokerPermissions {
 
     /** What each role may do on an address; empty for an address that is the gateway's alone. */
     public Map<String, Set<Access>> grants(String address) {
-        return Map.copyOf(byAddress.getOrDefault(address, Map.of()));
+        Map<String, Set<Access>> grants = new LinkedHashMap<>();
+        byAddress.getOrDefault(address, Map.of()).forEach((role, access) -> grants.put(role, Set.copyOf(access)));
+        return Map.copyOf(grants);
     }
 
     /** The Artemis security settings: address match to roles. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import uk.xborder.gateway.api.PasswordHashing;
 import uk.xborder.gateway.settings.BrokerSettings;
 import uk.xborder.gateway.settings.SettingsException;
 import uk.xborder.gateway.testsupport.ExampleBrokerUsers;
+import uk.xborder.gateway.testsupport.RunningGateway;
 
 /**
  * The embedded broker's users and roles files are checked before the broker reads them: Artemis itself would take a
@@ -46,6 +48,16 @@ class BrokerUsersTest {
                 .hasMessageContaining("user 'police-scotland'")
                 .hasMessageContaining("clear-text passwords")
                 .hasMessageNotContaining("example-police-scotland-password");
+    }
+
+    @Test
+    void theGatewayDoesNotStartOnAUsersFileWithAClearTextPassword() throws Exception {
+        Path users = Files.writeString(dir.resolve("clear.properties"), "nca = example-nca-password\n");
+
+        assertThatThrownBy(() -> RunningGateway.start(Map.of(BrokerSettings.EMBEDDED_USERS, users.toString(),
+                BrokerSettings.EMBEDDED_ROLES, ExampleBrokerUsers.shippedRoles().toString())).close())
+                .hasStackTraceContaining("setting " + BrokerSettings.EMBEDDED_USERS + " names " + users)
+                .hasStackTraceContaining("gives user 'nca' a password that is not ENC(bcrypt hash");
     }
 
     @Test
