@@ -2,6 +2,7 @@ package uk.xborder.gateway;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.camel.CamelConfiguration;
@@ -9,9 +10,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import uk.xborder.gateway.api.RequestsApi;
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
+import uk.xborder.gateway.broker.BrokerPermissions;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.broker.JmsConnections;
 import uk.xborder.gateway.broker.PartnerBrokers;
@@ -95,6 +99,8 @@ import uk.xborder.gateway.startup.ExposureGuard;
  */
 public class GatewayConfiguration implements CamelConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayConfiguration.class);
+
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
@@ -102,13 +108,6 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("gatewaySettings", settings);
         ExposureGuard.check(settings);
         DataDirectory.secure(context, settings);
-        BrokerSettings broker = settings.broker();
-
-        if (broker.embedded()) {
-            context.addService(new EmbeddedBroker(settings.dataDir(), broker.inVmId(), broker.embeddedHost(),
-                    broker.embeddedPort(), broker.maxDeliveryAttempts(), broker.embeddedMaxMemoryBytes()), true, true);
-        }
-        registry.bind("jms", jmsComponent(context, broker));
 
         Clock clock = existing(registry, "clock", Clock.class, Clock::systemUTC);
         CertificateExpiry expiry = certificateExpiry(context, settings.certificates(), clock);
@@ -126,6 +125,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown)
                 .load(settings.directoryFile());
         registry.bind("partyDirectory", directory);
+        registry.bind("jms", jmsComponent(context, settings, directory));
         PartnerCertificates partnerCertificates = partnerCertificates(directory, settings.certificates(), clock);
         registry.bind("partnerCertificates", partnerCertificates);
 
@@ -145,7 +145,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("wellFormedness", new WellFormedness(new SafeXmlParser(), audit));
         registry.bind("schemaConformance", new SchemaConformance(schemas, formats, audit));
         registry.bind("canonicalisation", new Canonicalisation(formats, audit));
-        registry.bind("senderVerification", new SenderVerification(directory, accepted, audit));
+        registry.bind("senderVerification", new SenderVerification(directory, accepted, audit,
+                settings.broker().validatedUserRequired()));
         registry.bind("authorisation", new Authorisation(new RecipientPolicy(directory, markings,
                 new CaveatAudience(caveats), new OnwardDissemination(receivedMaterial, grading)),
                 audit));
@@ -254,9 +255,25 @@ public class GatewayConfiguration implements CamelConfiguration {
         return certificates;
     }
 
-    private static JmsComponent jmsComponent(CamelContext context, BrokerSettings broker) throws Exception {
-        return JmsConnections.pooledComponent(context, broker.url(), broker.user(), broker.credentials(),
-                broker.poolSize());
+    /**
+     * The gateway's own broker connection: to the embedded broker (a service: it starts before the routes and stops after them) as its in-VM user,
+     * or to the external broker as the user of the settings.
+     */
+    private static JmsComponent jmsComponent(CamelContext context, GatewaySettings settings,
+                                             PartyDirectory directory) throws Exception {
+        BrokerSettings broker = settings.broker();
+        if (!broker.embedded()) {
+            return JmsConnections.pooledComponent(context, broker.url(), broker.user(), broker.credentials(),
+                    broker.poolSize());
+        }
+        if (!broker.user().isEmpty()) {
+            LOG.warn("gateway.broker.user is set but not used: on the embedded broker the gateway logs in as its own "
+                    + "in-VM user");
+        }
+        EmbeddedBroker embedded = new EmbeddedBroker(settings.dataDir(), broker, BrokerPermissions.of(directory));
+        context.addService(embedded, true, true);
+        return JmsConnections.pooledComponent(context, embedded.inVmUrl(), embedded.gatewayUser(),
+                Optional.of(embedded.gatewayPassword()), broker.poolSize());
     }
 
     /** What a test bound before start-up under this name, else the gateway's own, made only then. */

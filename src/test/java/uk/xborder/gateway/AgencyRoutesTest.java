@@ -19,6 +19,7 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import uk.xborder.gateway.testsupport.BrokerClient;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
@@ -35,6 +36,8 @@ class AgencyRoutesTest extends CamelMainTestSupport {
 
     private static final long WAIT_SECONDS = 20;
     private static final List<String> AGENCIES = List.of("police-scotland", "nca", "hmrc");
+
+    private static int brokerPort;
 
     @Override
     protected Class<?> getMainClass() {
@@ -68,8 +71,11 @@ class AgencyRoutesTest extends CamelMainTestSupport {
         NotifyBuilder finished = new NotifyBuilder(context).fromRoute("outbound-police-scotland")
                 .whenCompleted(1).create();
 
-        template.sendBody("jms:queue:gw.agency.police-scotland.out", Examples.policeScotlandReport()
-                .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
+        // As the agency's system does: over the TCP acceptor, logged in as the agency.
+        try (BrokerClient agency = BrokerClient.asExampleUser("tcp://127.0.0.1:" + brokerPort, "police-scotland")) {
+            agency.send("gw.agency.police-scotland.out", agency.text(Examples.policeScotlandReport()
+                    .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml()));
+        }
 
         assertThat(finished.matches(WAIT_SECONDS, TimeUnit.SECONDS)).as("the route finished the exchange").isTrue();
         Exchange status = consumer.receive("jms:queue:gw.agency.police-scotland.status",
@@ -96,7 +102,8 @@ class AgencyRoutesTest extends CamelMainTestSupport {
             settings.setProperty("gateway.directory",
                     Files.writeString(data.resolve("directory.yaml"), directory).toString());
             settings.setProperty("gateway.broker.url", "vm://92");
-            settings.setProperty("gateway.broker.embedded.port", Integer.toString(freePort()));
+            brokerPort = freePort();
+            settings.setProperty("gateway.broker.embedded.port", Integer.toString(brokerPort));
             settings.setProperty("camel.server.port", Integer.toString(http));
             settings.setProperty("camel.management.port", Integer.toString(http));
             return settings;

@@ -15,12 +15,12 @@ import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 import uk.xborder.gateway.broker.EmbeddedBroker;
+import uk.xborder.gateway.testsupport.EmbeddedBrokers;
 
 /**
  * Nothing in the suite waits forever: {@code junit-platform.properties} bounds every test and lifecycle method, in a
@@ -61,9 +61,9 @@ class SuiteTimeoutTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        EmbeddedBroker broker = new EmbeddedBroker(dir, "91", "127.0.0.1", port, 10, 16L * 1024 * 1024);
+        EmbeddedBroker broker = EmbeddedBrokers.shipped(dir, port);
         broker.start();
-        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port).createConnection()) {
+        try (Connection connection = EmbeddedBrokers.asGateway(broker)) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue("gw.nothing.ever.arrives"));

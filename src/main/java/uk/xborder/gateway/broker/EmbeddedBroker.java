@@ -2,19 +2,31 @@ package uk.xborder.gateway.broker;
 
 import java.nio.file.Path;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.xborder.gateway.crypto.Secret;
+import uk.xborder.gateway.settings.BrokerSettings;
+
 /**
  * The embedded Artemis broker of the default installation: a persistent journal under the data directory, an in-VM
  * acceptor for the gateway itself and one TCP acceptor for agency systems on the loopback interface only.
+ *
+ * <p>Security is on: every connection logs in ({@link BrokerLogins}), every address has its permissions
+ * ({@link BrokerPermissions}), and the broker stamps each message with the user who sent it
+ * ({@code _AMQ_VALIDATED_USER}), which the outbound pipeline takes as the sender.
  *
  * <p>It is a Camel service so that it starts before the routes consume and stops after they have finished.
  */
@@ -23,30 +35,38 @@ public final class EmbeddedBroker extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final Path dataDirectory;
-    private final String inVmId;
-    private final String tcpHost;
-    private final int tcpPort;
-    private final int maxDeliveryAttempts;
-    private final long maxMemoryBytes;
+    private final BrokerSettings settings;
+    private final BrokerPermissions permissions;
+    private final BrokerLogins logins;
     private EmbeddedActiveMQ server;
 
     /**
-     * @param maxMemoryBytes message bodies the broker holds in the heap across all queues; beyond it, queues page to
-     *                       the journal directory (Artemis's default, half the heap, would let queued messages fill it)
+     * @param settings    the in-VM id, the TCP acceptor, redelivery, memory (message bodies the broker holds in the
+     *                    heap across all queues; beyond it, queues page to the journal directory: Artemis's default,
+     *                    half the heap, would let queued messages fill it) and the users and roles files
+     * @param permissions who may do what on which queue
      */
-    public EmbeddedBroker(Path dataDirectory, String inVmId, String tcpHost, int tcpPort, int maxDeliveryAttempts,
-                          long maxMemoryBytes) {
+    public EmbeddedBroker(Path dataDirectory, BrokerSettings settings, BrokerPermissions permissions) {
         this.dataDirectory = dataDirectory;
-        this.inVmId = inVmId;
-        this.tcpHost = tcpHost;
-        this.tcpPort = tcpPort;
-        this.maxDeliveryAttempts = maxDeliveryAttempts;
-        this.maxMemoryBytes = maxMemoryBytes;
+        this.settings = settings;
+        this.permissions = permissions;
+        // Checked now, so that a bad users or roles file stops the gateway before anything starts.
+        this.logins = new BrokerLogins(BrokerUsers.read(settings.embeddedUsers(), settings.embeddedRoles()));
     }
 
     /** The URL the gateway's own connection factory uses to reach this broker without a network hop. */
     public String inVmUrl() {
-        return "vm://" + inVmId;
+        return "vm://" + settings.inVmId();
+    }
+
+    /** The gateway's user on the in-VM connection. */
+    public String gatewayUser() {
+        return BrokerLogins.GATEWAY_USER;
+    }
+
+    /** Its password, made for this broker when it was created; a fresh copy each time, for the caller to destroy. */
+    public Secret gatewayPassword() {
+        return logins.gatewayPassword();
     }
 
     @Override
@@ -62,20 +82,31 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setLargeMessagesDirectory(journal.resolve("large-messages").toString())
                 .setPagingDirectory(journal.resolve("paging").toString())
                 // Duplicate detection ids survive a restart, so a resend after a crash is dropped, not delivered twice.
-                .setGlobalMaxSize(maxMemoryBytes)
+                .setGlobalMaxSize(settings.embeddedMaxMemoryBytes())
                 .setPersistIDCache(true)
                 .setIDCacheSize(100_000)
+                .setSecurityEnabled(true)
+                .setSecurityRoles(permissions.securitySettings())
+                // Every message carries the user who sent it, set by the broker over anything the sender put there.
+                .setPopulateValidatedUser(true)
                 // Loopback only: agencies on this host connect over TCP; anything wider needs an external broker.
-                .setSecurityEnabled(false)
-                .addAcceptorConfiguration("in-vm", "vm://" + inVmId)
-                .addAcceptorConfiguration("agencies", "tcp://" + tcpHost + ":" + tcpPort + "?protocols=CORE");
+                .addAcceptorConfiguration("in-vm", inVmUrl())
+                .addAcceptorConfiguration("agencies",
+                        "tcp://" + settings.embeddedHost() + ":" + settings.embeddedPort() + "?protocols=CORE");
+        for (String queue : permissions.queues()) {
+            config.addAddressConfiguration(new CoreAddressConfiguration().setName(queue)
+                    .addRoutingType(RoutingType.ANYCAST)
+                    .addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)));
+        }
         config.addAddressSetting("#", new AddressSettings()
+                // Creating a queue takes the create permissions, which only the gateway has: it creates those its
+                // endpoints name beyond the ones declared above.
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true)
                 .setAutoDeleteQueues(false)
                 .setAutoDeleteAddresses(false)
                 // A message the gateway cannot process even after retries is parked, never dropped.
-                .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                .setMaxDeliveryAttempts(settings.maxDeliveryAttempts())
                 .setRedeliveryDelay(1_000)
                 .setRedeliveryMultiplier(2.0)
                 .setMaxRedeliveryDelay(30_000)
@@ -83,9 +114,11 @@ public final class EmbeddedBroker extends ServiceSupport {
                 // The gateway sets no expiry, but should a sender do so, expired messages are kept, not dropped.
                 .setExpiryAddress(SimpleString.of("gw.expired"))
                 .setAutoCreateDeadLetterResources(false));
-        server = new EmbeddedActiveMQ().setConfiguration(config);
+        server = new EmbeddedActiveMQ().setConfiguration(config)
+                .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), logins));
         server.start();
-        LOG.info("Embedded broker started: journal {}, agencies connect to tcp://{}:{}", journal, tcpHost, tcpPort);
+        LOG.info("Embedded broker started: journal {}, agencies connect to tcp://{}:{} as the users of {}", journal,
+                settings.embeddedHost(), settings.embeddedPort(), settings.embeddedUsers());
     }
 
     @Override

@@ -1,9 +1,13 @@
 package uk.xborder.gateway.outbound;
 
+import java.util.regex.Pattern;
+
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 
 import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.ledger.AcceptedMessages;
 import uk.xborder.gateway.message.MessageFacts;
@@ -11,24 +15,37 @@ import uk.xborder.gateway.pipeline.MessageRejectedException;
 import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
- * Checks that the message is what its queue says it is: sent by the agency that owns the queue, and not a message id
- * that agency has already had accepted.
+ * Checks that the message is what its queue says it is: put there by the agency that owns the queue, as the broker
+ * vouches (the user it validated, {@link GatewayHeaders#BROKER_VALIDATED_USER}); naming that agency as its sender;
+ * and not a message id that agency has already had accepted.
+ *
+ * <p>Decision: the broker user must be the agency's id. Without a validated user (an external broker that does not
+ * stamp it) the message is refused, unless the settings say that the broker's permissions alone keep the queue to
+ * its agency ({@code gateway.broker.validated-user-required=false}); then the queue's owner is taken as the sender.
  */
 public final class SenderVerification {
+
+    // A user name worth repeating to the agency; anything else is not echoed into the notice.
+    private static final Pattern PLAIN_USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private final PartyDirectory directory;
     private final AcceptedMessages accepted;
     private final OutboundAudit audit;
+    private final boolean validatedUserRequired;
 
-    public SenderVerification(PartyDirectory directory, AcceptedMessages accepted, OutboundAudit audit) {
+    public SenderVerification(PartyDirectory directory, AcceptedMessages accepted, OutboundAudit audit,
+                              boolean validatedUserRequired) {
         this.directory = directory;
         this.accepted = accepted;
         this.audit = audit;
+        this.validatedUserRequired = validatedUserRequired;
     }
 
-    public void verify(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message) {
+    public void verify(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
+                       @Header(GatewayHeaders.BROKER_VALIDATED_USER) String brokerUser) {
         MessageFacts facts = message.facts().orElseThrow();
         String queueOwner = message.agency().id();
+        checkBrokerUser(queueOwner, brokerUser);
         // An agency may name itself by its id or by the party id partners know it by (europol-ops as europol).
         boolean sentByOwner = queueOwner.equals(facts.sender()) || message.agency().partyId().equals(facts.sender());
         if (!sentByOwner) {
@@ -48,6 +65,22 @@ public final class SenderVerification {
                                     + "'; it is not delivered again.");
                 });
         audit.step(message, Step.SENDER_VERIFIED, message.originalDigest());
+    }
+
+    private void checkBrokerUser(String queueOwner, String brokerUser) {
+        if (brokerUser == null || brokerUser.isEmpty()) {
+            if (validatedUserRequired) {
+                throw new MessageRejectedException(ReasonCode.SENDER_NOT_AUTHENTICATED, "The broker did not say "
+                        + "which user put the message on the queue of '" + queueOwner + "'; only a message put there "
+                        + "by the broker user '" + queueOwner + "' is accepted.");
+            }
+            return;
+        }
+        if (!brokerUser.equals(queueOwner)) {
+            String who = PLAIN_USER_NAME.matcher(brokerUser).matches() ? "'" + brokerUser + "'" : "another user";
+            throw new MessageRejectedException(ReasonCode.SENDER_NOT_AUTHENTICATED, "The message was put on the "
+                    + "queue of '" + queueOwner + "' by the broker user " + who + ", not by '" + queueOwner + "'.");
+        }
     }
 
     /** Last step of a completed exchange: from now on the same message id is a duplicate. */

@@ -24,6 +24,11 @@ public final class GatewayHeaders {
     public static final String SENDER = "GwSender";
     /** After the inbound route: the outcome of the receipt it issued (DELIVERED or REFUSED). */
     public static final String RECEIPT_OUTCOME = "GwReceiptOutcome";
+    /**
+     * The broker user who sent a message, set by the broker itself (Artemis: {@code _AMQ_VALIDATED_USER}, with
+     * populate-validated-user on), over anything the sender put there. Read, never written, by the gateway.
+     */
+    public static final String BROKER_VALIDATED_USER = "JMSXUserID";
     /** Artemis duplicate detection: a second message with the same value is dropped by the broker. */
     public static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
 

@@ -99,6 +99,11 @@ public enum ReasonCode {
     CAVEAT_FORBIDS_RECIPIENT,
     /** The message carries a caveat the gateway does not know, so it cannot go to a recipient outside the UK. */
     UNKNOWN_CAVEAT,
+    /**
+     * The message was not put on the agency's queue by that agency's own broker user: the broker names another user
+     * as its sender, or names none.
+     */
+    SENDER_NOT_AUTHENTICATED,
     /** No receipt came from the partner after every resend; the exchange failed. */
     NO_RECEIPT(false),
     /**

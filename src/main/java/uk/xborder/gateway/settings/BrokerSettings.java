@@ -1,5 +1,6 @@
 package uk.xborder.gateway.settings;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import uk.xborder.gateway.crypto.Secret;
@@ -17,10 +18,19 @@ import uk.xborder.gateway.crypto.Secret;
  * @param maxDeliveryAttempts deliveries of one message before the broker parks it on {@code gw.dlq}
  * @param poolSize            JMS connections the gateway keeps open to the broker
  * @param embeddedMaxMemoryBytes message bodies the embedded broker keeps in the heap before it pages queues to disk
+ * @param embeddedUsers       the embedded broker's users: one per agency, partner or operator, with a bcrypt hash
+ * @param embeddedRoles       which of those users has which role ({@code agency-<id>}, {@code partner-<id>},
+ *                            {@code operator})
+ * @param validatedUserRequired refuse a message on an agency queue that the broker did not stamp with the user who
+ *                            sent it; false only for an external broker that does not (see application.properties)
  */
 public record BrokerSettings(boolean embedded, String url, String user, SecretSetting password, String embeddedHost,
                              int embeddedPort, int maxDeliveryAttempts, int poolSize,
-                             long embeddedMaxMemoryBytes) {
+                             long embeddedMaxMemoryBytes, Path embeddedUsers, Path embeddedRoles,
+                             boolean validatedUserRequired) {
+
+    public static final String EMBEDDED_USERS = "gateway.broker.embedded.users";
+    public static final String EMBEDDED_ROLES = "gateway.broker.embedded.roles";
 
     static BrokerSettings from(SettingsSource source) {
         return new BrokerSettings(
@@ -32,7 +42,10 @@ public record BrokerSettings(boolean embedded, String url, String user, SecretSe
                 source.integer("gateway.broker.embedded.port", 61616, 1),
                 source.integer("gateway.broker.max-delivery-attempts", 10, 1),
                 source.integer("gateway.broker.pool-size", 4, 1),
-                source.number("gateway.broker.embedded.max-memory-mb", 64, 1) * 1024 * 1024);
+                source.number("gateway.broker.embedded.max-memory-mb", 64, 1) * 1024 * 1024,
+                source.path(EMBEDDED_USERS),
+                source.path(EMBEDDED_ROLES),
+                source.flag("gateway.broker.validated-user-required", true));
     }
 
     /** The in-VM acceptor id of the embedded broker, taken from a {@code vm://N} URL. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.cli.tool.ToolEnvironment;
 import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.ExampleBrokerUsers;
 import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.StatusNotices;
 
@@ -34,12 +35,13 @@ class GwCliTest {
         Path report = Examples.policeScotlandReport().replace("<ReportURN>([^<]+)</ReportURN>", messageId)
                 .writeTo(dir.resolve("report.xml"));
 
-        ToolRun sent = gw("send", "police-scotland", report.toString());
+        ToolRun sent = gwAs("police-scotland", "send", "police-scotland", report.toString());
         assertThat(sent.exitCode()).as(sent.toString()).isZero();
         assertThat(sent.out()).startsWith("sent " + report + " to gw.agency.police-scotland.out as ID:");
 
         Path status = dir.resolve("status.xml");
-        ToolRun received = gw("receive", "gw.agency.police-scotland.status", status.toString(), "--timeout", "20");
+        ToolRun received = gwAs("police-scotland", "receive", "gw.agency.police-scotland.status",
+                status.toString(), "--timeout", "20");
         assertThat(received.exitCode()).as(received.toString()).isZero();
         assertThat(received.out()).contains("received ").contains("GwMessageId: " + messageId);
         StatusNotices.Notice notice = StatusNotices.parse(Files.readAllBytes(status));
@@ -47,8 +49,8 @@ class GwCliTest {
         assertThat(notice.outcome()).isEqualTo("ACCEPTED");
 
         Path envelope = dir.resolve("envelope.xml");
-        assertThat(gw("receive", "gw.partner.europol.out", envelope.toString(), "--timeout", "20").exitCode())
-                .isZero();
+        assertThat(gwAs("europol", "receive", "gw.partner.europol.out", envelope.toString(), "--timeout", "20")
+                .exitCode()).isZero();
         Path der = dir.resolve("payload.der");
         ToolRun payload = ToolRun.of(GwCli.commandLine(ToolEnvironment.of(Map.of())), "payload",
                 envelope.toString(), der.toString());
@@ -58,12 +60,13 @@ class GwCliTest {
     }
 
     @Test
-    void nothingOnTheQueueWithinTheTimeoutIsExitOne() {
-        ToolRun run = gw("receive", "gw.agency.nobody.status", dir.resolve("none.xml").toString(),
+    void nothingOnTheQueueWithinTheTimeoutIsExitOne() throws Exception {
+        // Nobody sends the NCA anything in these tests.
+        ToolRun run = gwAs("nca", "receive", "gw.agency.nca.in", dir.resolve("none.xml").toString(),
                 "--timeout", "1");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.out()).contains("no message on gw.agency.nobody.status within 1 s");
+        assertThat(run.out()).contains("no message on gw.agency.nca.in within 1 s");
         assertThat(dir.resolve("none.xml")).doesNotExist();
     }
 
@@ -112,15 +115,58 @@ class GwCliTest {
         Path report = Examples.policeScotlandReport().replace("<ReportURN>([^<]+)</ReportURN>", messageId)
                 .writeTo(dir.resolve("own-jvm.xml"));
 
-        ToolRun sent = ToolRun.inAnotherJvm(GwCli.class, Map.of(), "send", "--broker", GATEWAY.get().brokerUrl(),
-                "police-scotland", report.toString());
+        Map<String, String> environment = Map.of("GW_BROKER_PASSWORD",
+                ExampleBrokerUsers.password("police-scotland"));
+        ToolRun sent = ToolRun.inAnotherJvm(GwCli.class, environment, "send", "--broker", GATEWAY.get().brokerUrl(),
+                "police-scotland", report.toString(), "--user", "police-scotland");
         assertThat(sent.exitCode()).as(sent.toString()).isZero();
 
         Path status = dir.resolve("own-jvm-status.xml");
-        ToolRun received = ToolRun.inAnotherJvm(GwCli.class, Map.of(), "receive", "--broker",
-                GATEWAY.get().brokerUrl(), "--timeout", "20", "gw.agency.police-scotland.status", status.toString());
+        ToolRun received = ToolRun.inAnotherJvm(GwCli.class, environment, "receive", "--broker",
+                GATEWAY.get().brokerUrl(), "--timeout", "20", "gw.agency.police-scotland.status", status.toString(),
+                "--user", "police-scotland");
         assertThat(received.exitCode()).as(received.toString()).isZero();
         assertThat(StatusNotices.parse(Files.readAllBytes(status)).messageId()).isEqualTo(messageId);
+    }
+
+    @Test
+    void withoutALoginTheBrokerRefusesTheToolWithExitThree() throws Exception {
+        Path report = Examples.policeScotlandReport().writeTo(dir.resolve("anonymous.xml"));
+
+        ToolRun anonymous = gw("send", "police-scotland", report.toString());
+        assertThat(anonymous.exitCode()).as(anonymous.toString()).isEqualTo(3);
+        assertThat(anonymous.err()).contains("refused the login (anonymous; give --user)").hasLineCount(1);
+
+        Path wrong = Files.writeString(dir.resolve("wrong-password"), ExampleBrokerUsers.password("nca"));
+        ToolRun wrongPassword = gw("send", "police-scotland", report.toString(), "--user", "police-scotland",
+                "--password-file", wrong.toString());
+        assertThat(wrongPassword.exitCode()).as(wrongPassword.toString()).isEqualTo(3);
+        assertThat(wrongPassword.err()).contains("refused the login of police-scotland")
+                .doesNotContain(ExampleBrokerUsers.password("nca"));
+    }
+
+    @Test
+    void anAgencyLoggedInAsItselfIsRefusedAnotherAgencysQueueWithExitFour() throws Exception {
+        Path report = Examples.policeScotlandReport().writeTo(dir.resolve("not-mine.xml"));
+
+        ToolRun send = gwAs("nca", "send", "police-scotland", report.toString());
+        assertThat(send.exitCode()).as(send.toString()).isEqualTo(4);
+        assertThat(send.err()).contains("the broker refused nca this queue");
+
+        ToolRun read = gwAs("police-scotland", "receive", "gw.rejected", dir.resolve("x.xml").toString(),
+                "--timeout", "1");
+        assertThat(read.exitCode()).as(read.toString()).isEqualTo(4);
+    }
+
+    /** As {@link #gw}, logged in as the example user, its password in a file. */
+    private ToolRun gwAs(String user, String... command) throws Exception {
+        String[] args = new String[command.length + 4];
+        System.arraycopy(command, 0, args, 0, command.length);
+        args[command.length] = "--user";
+        args[command.length + 1] = user;
+        args[command.length + 2] = "--password-file";
+        args[command.length + 3] = ExampleBrokerUsers.passwordFile(dir, user).toString();
+        return gw(args);
     }
 
     private ToolRun gw(String... command) {

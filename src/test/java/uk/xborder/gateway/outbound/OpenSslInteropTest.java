@@ -23,6 +23,7 @@ import picocli.CommandLine;
 import uk.xborder.gateway.cli.GwCli;
 import uk.xborder.gateway.cli.tool.ToolEnvironment;
 import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.ExampleBrokerUsers;
 import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.xml.SafeXmlParser;
@@ -56,11 +57,13 @@ class OpenSslInteropTest {
                 .replace("<ReportURN>([^<]+)</ReportURN>", Examples.uniqueId("PS-IR"))
                 .writeTo(dir.resolve("report-" + partner + ".xml"));
         assertThat(client.execute("send", "--broker", GATEWAY.get().brokerUrl(), "police-scotland",
-                report.toString())).isZero();
+                report.toString(), "--user", "police-scotland", "--password-file",
+                ExampleBrokerUsers.passwordFile(dir, "police-scotland").toString())).isZero();
 
         Path envelope = dir.resolve("envelope-" + partner + ".xml");
         assertThat(client.execute("receive", "--broker", GATEWAY.get().brokerUrl(),
-                "gw.partner." + partner + ".out", envelope.toString(), "--timeout", "20")).isZero();
+                "gw.partner." + partner + ".out", envelope.toString(), "--timeout", "20", "--user", partner,
+                "--password-file", ExampleBrokerUsers.passwordFile(dir, partner).toString())).isZero();
         Path cms = dir.resolve("payload-" + partner + ".der");
         assertThat(client.execute("payload", envelope.toString(), cms.toString())).isZero();
 

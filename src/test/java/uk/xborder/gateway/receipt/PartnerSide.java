@@ -7,14 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import uk.xborder.gateway.crypto.CmsSigner;
 import uk.xborder.gateway.crypto.SigningIdentity;
@@ -23,6 +17,7 @@ import uk.xborder.gateway.schema.receipt.DigestAlgorithm;
 import uk.xborder.gateway.schema.receipt.PayloadDigest;
 import uk.xborder.gateway.schema.receipt.ReceiptOutcome;
 import uk.xborder.gateway.schema.receipt.ReceiptReasonCode;
+import uk.xborder.gateway.testsupport.BrokerClient;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.PartnerInbox;
 import uk.xborder.gateway.testsupport.RunningGateway;
@@ -104,16 +99,10 @@ final class PartnerSide {
         return CmsSigner.create(identity).sign(content);
     }
 
-    /** Puts the bytes on gw.receipts; returns the JMS message id they went in. */
+    /** Puts the bytes on gw.receipts, as the partner europol; returns the JMS message id they went in. */
     static String putOnReceiptQueue(RunningGateway gateway, byte[] receipt) throws JMSException {
-        try (Connection connection = new ActiveMQConnectionFactory(gateway.brokerUrl()).createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-             MessageProducer producer = session.createProducer(session.createQueue("gw.receipts"))) {
-            BytesMessage message = session.createBytesMessage();
-            message.writeBytes(receipt);
-            producer.send(message);
-            return message.getJMSMessageID();
-        }
+        BrokerClient europol = gateway.client("europol");
+        return europol.send("gw.receipts", europol.bytes(receipt));
     }
 
     /** The second notice the agency gets about one partner, within the wait. */

@@ -4,47 +4,47 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 import uk.xborder.gateway.GatewayApplication;
 import uk.xborder.gateway.audit.log.AuditLog;
+import uk.xborder.gateway.broker.BrokerPermissions;
+import uk.xborder.gateway.broker.EmbeddedBroker;
+import uk.xborder.gateway.crypto.Secret;
+import uk.xborder.gateway.settings.BrokerSettings;
 
 /**
  * The real gateway, started in-process exactly as {@code GatewayApplication} starts it, on its embedded broker with
- * a fresh data directory and a free port; plus a JMS client connected over TCP as an agency or partner would be.
+ * a fresh data directory and a free port; plus JMS clients connected over TCP as the agencies, partners and
+ * operators would be, each logged in as its own example user ({@link #client(String)}; the shortcuts below log in
+ * as the party the queue belongs to, {@link #userFor(String)}). Every party of its directory has a user: those of
+ * the shipped users file, and for parties a test added, users made for it ({@link ExampleBrokerUsers}).
  */
 public final class RunningGateway implements AutoCloseable {
 
     private static final AtomicInteger IN_VM_IDS = new AtomicInteger(100);
+    private static final Pattern PARTY_QUEUE =
+            Pattern.compile("gw\\.(?:agency|partner)\\.(.+)\\.(?:out|in|status|receipts)");
 
     private final Path dataDirectory;
     private final int port;
     private final int httpPort;
     private final Map<String, String> overrides;
     private final Map<String, Object> beans;
+    private final Map<String, BrokerClient> clients = new HashMap<>();
     private Main main;
-    private Connection connection;
-    private Session session;
 
     private RunningGateway(Path dataDirectory, int port, Map<String, String> overrides, Map<String, Object> beans)
             throws IOException {
@@ -100,13 +100,14 @@ public final class RunningGateway implements AutoCloseable {
         settings.put("gateway.delivery.retries", "1");
         settings.put("gateway.delivery.retry-delay-ms", "50");
         settings.putAll(overrides);
+        if (!settings.containsKey(BrokerSettings.EMBEDDED_USERS)) {
+            settings.putAll(ExampleBrokerUsers.settingsFor(
+                    EmbeddedBrokers.directory(Path.of(settings.get("gateway.directory"))),
+                    dataDirectory.resolveSibling(dataDirectory.getFileName() + "-broker-users")));
+        }
         settings.forEach(main::addOverrideProperty);
         beans.forEach(main::bind);
         main.start();
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-        connection = factory.createConnection();
-        connection.start();
-        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     }
 
     public static Path projectDirectory() {
@@ -118,8 +119,11 @@ public final class RunningGateway implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    /** The URL agency systems use to reach this gateway's embedded broker. */
+    /** The URL agency systems use to reach this gateway's broker: its embedded broker's, or the external one. */
     public String brokerUrl() {
+        if ("false".equals(overrides.get("gateway.broker.embedded"))) {
+            return overrides.get("gateway.broker.url");
+        }
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -136,23 +140,73 @@ public final class RunningGateway implements AutoCloseable {
         return dataDirectory;
     }
 
-    /** Puts a message on the agency's outbound queue as a text message; returns its JMS message id. */
+    /**
+     * A client logged in to this gateway's broker as one of the example users (the agency, partner or operator the
+     * test plays), with its published example password; made on first use and closed with the gateway.
+     */
+    public BrokerClient client(String user) throws JMSException {
+        BrokerClient client = clients.get(user);
+        if (client == null) {
+            client = BrokerClient.asExampleUser(brokerUrl(), user);
+            clients.put(user, client);
+        }
+        return client;
+    }
+
+    /**
+     * A client logged in as the gateway's own user, over the embedded broker's in-VM acceptor, with the password the
+     * broker made at its start: the one user besides an agency that may put a message on the agency's queue.
+     */
+    public BrokerClient gatewayClient() throws JMSException {
+        EmbeddedBroker broker = context().hasService(EmbeddedBroker.class);
+        if (broker == null) {
+            throw new IllegalStateException("the gateway runs on an external broker");
+        }
+        Secret password = broker.gatewayPassword();
+        try {
+            return BrokerClient.login(broker.inVmUrl(), broker.gatewayUser(), new String(password.chars()));
+        } finally {
+            password.destroy();
+        }
+    }
+
+    /**
+     * The example user who may read or write a queue, as the party it belongs to: gw.agency.X.* agency X,
+     * gw.partner.P.* partner P, the holding queues the operator, gw.inbound and gw.receipts the partner europol.
+     */
+    public static String userFor(String queue) {
+        Matcher party = PARTY_QUEUE.matcher(queue);
+        if (party.matches()) {
+            return party.group(1);
+        }
+        if (BrokerPermissions.HOLDING_QUEUES.contains(queue)) {
+            return ExampleBrokerUsers.OPERATOR;
+        }
+        if (BrokerPermissions.PARTNER_DROPS.contains(queue)) {
+            return "europol";
+        }
+        throw new IllegalArgumentException("no example user belongs to queue " + queue + ": use client(user)");
+    }
+
+    /** Puts a message on the agency's outbound queue as a text message, as the agency; returns its JMS message id. */
     public String send(String agency, String xml) throws JMSException {
-        return sendTo("gw.agency." + agency + ".out", session.createTextMessage(xml));
+        BrokerClient client = client(agency);
+        return client.send("gw.agency." + agency + ".out", client.text(xml));
     }
 
-    /** Puts a message on the agency's outbound queue as a bytes message; returns its JMS message id. */
+    /** Puts a message on the agency's outbound queue as a bytes message, as the agency; returns its JMS message id. */
     public String sendBytes(String agency, byte[] xml) throws JMSException {
-        BytesMessage message = session.createBytesMessage();
-        message.writeBytes(xml);
-        return sendTo("gw.agency." + agency + ".out", message);
+        BrokerClient client = client(agency);
+        return client.send("gw.agency." + agency + ".out", client.bytes(xml));
     }
 
-    /** Puts a partner's transport envelope on the gateway's inbound queue, gw.inbound; returns its JMS message id. */
+    /**
+     * Puts a partner's transport envelope on the gateway's inbound queue, gw.inbound, as the partner europol;
+     * returns its JMS message id.
+     */
     public String sendEnvelope(byte[] envelope) throws JMSException {
-        BytesMessage message = session.createBytesMessage();
-        message.writeBytes(envelope);
-        return sendTo("gw.inbound", message);
+        BrokerClient client = client(userFor("gw.inbound"));
+        return client.send("gw.inbound", client.bytes(envelope));
     }
 
     /**
@@ -160,23 +214,15 @@ public final class RunningGateway implements AutoCloseable {
      * would; returns its JMS message id.
      */
     public String sendWithReplyTo(String agency, String xml, String replyQueue) throws JMSException {
-        Message message = session.createTextMessage(xml);
-        message.setJMSReplyTo(session.createQueue(replyQueue));
-        return sendTo("gw.agency." + agency + ".out", message);
+        BrokerClient client = client(agency);
+        Message message = client.text(xml);
+        message.setJMSReplyTo(client.session().createQueue(replyQueue));
+        return client.send("gw.agency." + agency + ".out", message);
     }
 
-    private String sendTo(String queue, Message message) throws JMSException {
-        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
-            producer.send(message);
-            return message.getJMSMessageID();
-        }
-    }
-
-    /** Waits up to the timeout for the next message on a queue, taking it off the queue. */
+    /** Waits up to the timeout for the next message on a queue, taking it off the queue, as its owner. */
     public Message receive(String queue, long timeoutMillis) throws JMSException {
-        try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
-            return materialised(consumer.receive(timeoutMillis));
-        }
+        return client(userFor(queue)).receive(queue, null, timeoutMillis);
     }
 
     /**
@@ -184,41 +230,17 @@ public final class RunningGateway implements AutoCloseable {
      * {@code GwMessageId = 'PS-1'}, taking it off the queue. Tests share queues, so they select their own messages.
      */
     public Message receive(String queue, String selector, long timeoutMillis) throws JMSException {
-        try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
-            return materialised(consumer.receive(timeoutMillis));
-        }
+        return client(userFor(queue)).receive(queue, selector, timeoutMillis);
     }
 
-    /** Takes every message currently on a queue. */
+    /** Takes every message currently on a queue, as its owner. */
     public List<Message> drain(String queue) throws JMSException {
-        List<Message> messages = new ArrayList<>();
-        try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
-            Message next;
-            while ((next = consumer.receive(200)) != null) {
-                messages.add(materialised(next));
-            }
-        }
-        return messages;
+        return client(userFor(queue)).drain(queue);
     }
 
-    /**
-     * A large message streams its body from the broker while its consumer is open; read it now so that the test can
-     * look at it after the consumer is closed.
-     */
-    private static Message materialised(Message message) throws JMSException {
-        if (message instanceof BytesMessage bytes) {
-            bytes.getBody(byte[].class);
-            bytes.reset();
-        }
-        return message;
-    }
-
-    /** The messages on a queue, left in place. */
+    /** The messages on a queue, left in place, as seen by its owner. */
     public List<Message> browse(String queue) throws JMSException {
-        Queue q = session.createQueue(queue);
-        try (QueueBrowser browser = session.createBrowser(q)) {
-            return Collections.list(browser.getEnumeration()).stream().map(Message.class::cast).toList();
-        }
+        return client(userFor(queue)).browse(queue);
     }
 
     public static byte[] bodyBytes(Message message) throws JMSException {
@@ -233,10 +255,10 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     private void shutdown() throws Exception {
-        if (connection != null) {
-            connection.close();
-            connection = null;
+        for (BrokerClient client : clients.values()) {
+            client.close();
         }
+        clients.clear();
         if (main != null) {
             main.stop();
             main = null;

@@ -74,10 +74,39 @@ public final class StandaloneArtemis implements AutoCloseable {
      * random password, on a free port.
      */
     public static StandaloneArtemis create(String user) throws Exception {
+        return create(user, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Creates a broker instance (not yet running) whose {@code etc/} files are then replaced by those of
+     * {@code etcOverride}, as the Artemis container image does with a folder mounted on its {@code etc-override}; the
+     * acceptor the files give ({@code tcp://0.0.0.0:61616}) is moved to this instance's free port on loopback. The
+     * instance's own client logs in as {@code user} with {@code password}, which the files must know.
+     */
+    public static StandaloneArtemis createWithConfiguration(Path etcOverride, String user, String password)
+            throws Exception {
+        StandaloneArtemis broker = create(user, password);
+        Path etc = broker.instance.resolve("etc");
+        try (Stream<Path> files = Files.list(etcOverride)) {
+            for (Path file : files.toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (file.getFileName().toString().equals("broker.xml")) {
+                    String shipped = "tcp://0.0.0.0:61616";
+                    if (!text.contains(shipped)) {
+                        throw new IllegalStateException(file + " has no acceptor " + shipped);
+                    }
+                    text = text.replace(shipped, "tcp://127.0.0.1:" + broker.port);
+                }
+                Files.writeString(etc.resolve(file.getFileName()), text, StandardCharsets.UTF_8);
+            }
+        }
+        return broker;
+    }
+
+    private static StandaloneArtemis create(String user, String password) throws Exception {
         Path directory = Files.createTempDirectory("standalone-artemis");
         int offset = freeOffset();
-        StandaloneArtemis broker = new StandaloneArtemis(directory, DEFAULT_PORT + offset, user,
-                UUID.randomUUID().toString());
+        StandaloneArtemis broker = new StandaloneArtemis(directory, DEFAULT_PORT + offset, user, password);
         Files.writeString(broker.passwordFile(), broker.password, StandardCharsets.UTF_8);
         Path log = directory.resolve("create.log");
         Process create = broker.artemis(home().resolve("bin/artemis"), log, "create", broker.instance.toString(),

@@ -36,7 +36,8 @@ final class BrokerOptions {
     @Option(names = "--user", paramLabel = "NAME",
             description = "Log in to the broker as NAME (an agency logs in as itself). The password comes from "
                     + "--password-file, else $" + PASSWORD_VARIABLE + ", else it is asked at the terminal; "
-                    + "never on the command line. Without --user the connection is anonymous.")
+                    + "never on the command line. Without --user the connection is anonymous, which the gateway's "
+                    + "broker refuses.")
     String user;
 
     @Option(names = "--password-file", paramLabel = "FILE",
