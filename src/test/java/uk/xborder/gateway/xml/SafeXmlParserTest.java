@@ -156,6 +156,31 @@ class SafeXmlParserTest {
         assertThat(parser.parse(xml).getDocumentElement().getTextContent()).isEqualTo("\u00e9");
     }
 
+    @Test
+    void anEncodingTheGatewayDoesNotReadIsRefusedWithoutRepeatingItsName() {
+        byte[] xml = "<?xml version=\"1.0\" encoding=\"OPERATION-KESTREL-SOURCE-7\"?><a/>"
+                .getBytes(StandardCharsets.US_ASCII);
+
+        MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
+                () -> parser.parse(xml));
+
+        assertThat(rejection.reason()).isEqualTo(ReasonCode.MALFORMED_XML);
+        assertThat(rejection.explanation()).contains("encoding");
+        assertThat(everythingIn(rejection)).doesNotContain("KESTREL");
+    }
+
+    @Test
+    void aVersionOfTenThousandDigitsIsRefusedLikeAnyOtherVersion() {
+        byte[] xml = ("<?xml version=\"1" + "0".repeat(10_000) + "\"?><a/>").getBytes(StandardCharsets.US_ASCII);
+
+        MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
+                () -> parser.parse(xml));
+
+        assertThat(rejection.reason()).isEqualTo(ReasonCode.MALFORMED_XML);
+        assertThat(rejection.explanation()).contains("XML version \"\u2026\" is not supported")
+                .doesNotContain("0000");
+    }
+
     private static List<String> passwdFragments() throws IOException {
         Path passwd = Path.of("/etc/passwd");
         if (!Files.isReadable(passwd)) {
