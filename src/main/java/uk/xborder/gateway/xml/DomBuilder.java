@@ -9,7 +9,6 @@ import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.Text;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
@@ -28,6 +27,7 @@ final class DomBuilder extends DefaultHandler {
     private final int maxDepth;
     private final Deque<Node> open = new ArrayDeque<>();
     private final List<String[]> pendingNamespaceDeclarations = new ArrayList<>();
+    private final StringBuilder pendingText = new StringBuilder();
     private Locator locator;
 
     DomBuilder(Document document, int maxDepth) {
@@ -54,6 +54,7 @@ final class DomBuilder extends DefaultHandler {
         if (open.size() > maxDepth) {
             throw new NestingTooDeepException(maxDepth, line(), column());
         }
+        endText();
         Element element = document.createElementNS(uri.isEmpty() ? null : uri, qName);
         for (String[] declaration : pendingNamespaceDeclarations) {
             String name = declaration[0].isEmpty() ? "xmlns" : "xmlns:" + declaration[0];
@@ -72,21 +73,32 @@ final class DomBuilder extends DefaultHandler {
 
     @Override
     public void endElement(String uri, String localName, String qName) {
+        endText();
         open.pop();
     }
 
     @Override
     public void characters(char[] ch, int start, int length) {
-        Node parent = open.peek();
-        if (parent == document) {
+        if (open.peek() == document) {
             return; // white space outside the root element carries nothing
         }
-        Node last = parent.getLastChild();
-        if (last instanceof Text text) {
-            text.appendData(new String(ch, start, length));
-        } else {
-            parent.appendChild(document.createTextNode(new String(ch, start, length)));
+        // The parser hands text over in chunks (one per buffer, and more around each character reference):
+        // gathered here and made into one node when the text ends, since growing a node chunk by chunk copies
+        // the whole text each time.
+        pendingText.append(ch, start, length);
+    }
+
+    /** Ends the text gathered so far as one node of the element it belongs to. */
+    private void endText() {
+        if (pendingText.length() > 0) {
+            open.peek().appendChild(document.createTextNode(pendingText.toString()));
+            pendingText.setLength(0);
         }
+    }
+
+    @Override
+    public void endDocument() {
+        endText();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package uk.xborder.gateway.xml;
 
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.util.Objects;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -34,7 +36,8 @@ import uk.xborder.gateway.pipeline.ReasonCode;
  *
  * <p>Refusals are {@link MessageRejectedException}s: {@link ReasonCode#XML_DOCTYPE_FORBIDDEN} for a DOCTYPE, entity
  * or external reference; {@link ReasonCode#MALFORMED_XML} with line and column for bytes that are not well-formed
- * XML. Explanations never quote the message: the parser's own wording is kept with its quoted parts removed.
+ * XML. Explanations never quote the message: the parser's own wording is kept with its quoted parts removed, and
+ * a failure the parser cannot place is told by its kind alone.
  *
  * <p>Comments and processing instructions are dropped: no gateway format gives them meaning. Thread-safe.
  */
@@ -86,10 +89,24 @@ public final class SafeXmlParser {
         } catch (SAXParseException e) {
             throw classify(e);
         } catch (SAXException | IOException e) {
-            // Not position-specific (for example an unsupported encoding); the wording is still redacted.
             throw new MessageRejectedException(ReasonCode.MALFORMED_XML,
-                    "The message is not well-formed XML: " + ExplanationRedactor.redact(e.getMessage()) + ".");
+                    "The message is not well-formed XML: " + withoutPosition(e) + ".");
         }
+    }
+
+    /**
+     * What went wrong when the parser cannot say where. Told by the kind of failure only, never by its message:
+     * such a message can be the sender's own text, unquoted (the message of an unsupported encoding is the name
+     * the sender wrote in the XML declaration), which no redaction can tell from the parser's words.
+     */
+    private static String withoutPosition(Exception e) {
+        if (e instanceof UnsupportedEncodingException) {
+            return "its XML declaration names an encoding the gateway does not read (use UTF-8)";
+        }
+        if (e instanceof CharConversionException) {
+            return "its bytes are not valid in the encoding it declares";
+        }
+        return e instanceof IOException ? "its bytes could not be read" : "the parser stopped without saying where";
     }
 
     private static MessageRejectedException classify(SAXParseException e) {

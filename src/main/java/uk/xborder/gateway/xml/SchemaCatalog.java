@@ -29,7 +29,9 @@ import uk.xborder.gateway.pipeline.ReasonCode;
  *
  * <p>{@link #validate(Document, String)} reports up to {@value SchemaViolations#MAX_REPORTED} violations as one
  * {@link ReasonCode#SCHEMA_INVALID} rejection, each with its line and column (from {@link SafeXmlParser}), the
- * element name when the schema declares it, and the validator's rule with every quoted value removed.
+ * element name when the schema declares it, and the validator's rule with every quoted value removed. Values
+ * longer than their field allows are refused before the validator runs ({@link ValueLengths}), so that no pattern
+ * is ever matched against one.
  */
 public final class SchemaCatalog {
 
@@ -52,10 +54,17 @@ public final class SchemaCatalog {
 
     /** Compiles the given classpath XSD resources, keyed by format id. Fails fast on a missing or broken XSD. */
     public static SchemaCatalog load(Map<String, String> classpathResourcesById) {
+        Map<String, XsdSource> sources = new LinkedHashMap<>();
+        classpathResourcesById.forEach((id, resource) -> sources.put(id, XsdSource.fromClasspath(resource)));
+        return compile(sources);
+    }
+
+    /** Compiles XSDs held in memory, keyed by format id; for schemas derived from the public ones. */
+    static SchemaCatalog compile(Map<String, XsdSource> sourcesById) {
         SchemaFactory factory = hardenedSchemaFactory();
         SafeXmlParser parser = new SafeXmlParser();
         Map<String, CompiledSchema> compiled = new LinkedHashMap<>();
-        classpathResourcesById.forEach((id, resource) -> compiled.put(id, compile(factory, parser, resource)));
+        sourcesById.forEach((id, source) -> compiled.put(id, compile(factory, parser, source)));
         return new SchemaCatalog(compiled);
     }
 
@@ -96,15 +105,19 @@ public final class SchemaCatalog {
         Validator validator = hardenedValidator(compiled.schema());
         SchemaViolations violations = new SchemaViolations(compiled.declaredNames(),
                 () -> currentElement(validator));
-        validator.setErrorHandler(violations);
-        try {
-            validator.validate(new DOMSource(document));
-        } catch (SchemaViolations.EnoughReported e) {
-            // Stopped early on purpose: the sender has enough to fix.
-        } catch (SAXException e) {
-            violations.record(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("validating an in-memory document", e);
+        // Lengths first: the validator would match a value against its type's patterns before its length facets.
+        compiled.lengths().check(document, violations);
+        if (!violations.any()) {
+            validator.setErrorHandler(violations);
+            try {
+                validator.validate(new DOMSource(document));
+            } catch (SchemaViolations.EnoughReported e) {
+                // Stopped early on purpose: the sender has enough to fix.
+            } catch (SAXException e) {
+                violations.record(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("validating an in-memory document", e);
+            }
         }
         if (violations.any()) {
             throw new MessageRejectedException(ReasonCode.SCHEMA_INVALID,
@@ -128,27 +141,19 @@ public final class SchemaCatalog {
         }
     }
 
-    private static CompiledSchema compile(SchemaFactory factory, SafeXmlParser parser, String resource) {
-        URL url = SchemaCatalog.class.getClassLoader().getResource(resource);
-        if (url == null) {
-            throw new IllegalStateException("Schema not on the classpath: " + resource);
-        }
+    private static CompiledSchema compile(SchemaFactory factory, SafeXmlParser parser, XsdSource source) {
         try {
-            byte[] xsd;
-            try (InputStream in = url.openStream()) {
-                xsd = in.readAllBytes();
-            }
             Schema schema;
-            try (InputStream in = new ByteArrayInputStream(xsd)) {
-                schema = factory.newSchema(new StreamSource(in, url.toExternalForm()));
+            try (InputStream in = new ByteArrayInputStream(source.xsd())) {
+                schema = factory.newSchema(new StreamSource(in, source.systemId()));
             }
-            Document xsdDocument = parser.parse(xsd);
+            Document xsdDocument = parser.parse(source.xsd());
             return new CompiledSchema(schema, xsdDocument.getDocumentElement().getAttribute("targetNamespace"),
-                    SchemaDeclarations.namesDeclaredIn(xsdDocument));
+                    SchemaDeclarations.namesDeclaredIn(xsdDocument), ValueLengths.declaredIn(xsdDocument));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read schema " + resource, e);
+            throw new UncheckedIOException("Cannot read schema " + source.systemId(), e);
         } catch (SAXException | MessageRejectedException e) {
-            throw new IllegalStateException("Schema " + resource + " does not compile: " + e.getMessage(), e);
+            throw new IllegalStateException("Schema " + source.systemId() + " does not compile: " + e.getMessage(), e);
         }
     }
 
@@ -178,6 +183,23 @@ public final class SchemaCatalog {
         return validator;
     }
 
-    private record CompiledSchema(Schema schema, String targetNamespace, Set<String> declaredNames) {
+    private record CompiledSchema(Schema schema, String targetNamespace, Set<String> declaredNames,
+                                  ValueLengths lengths) {
+    }
+
+    /** An XSD's bytes and the system id its messages and relative references use. */
+    record XsdSource(String systemId, byte[] xsd) {
+
+        static XsdSource fromClasspath(String resource) {
+            URL url = SchemaCatalog.class.getClassLoader().getResource(resource);
+            if (url == null) {
+                throw new IllegalStateException("Schema not on the classpath: " + resource);
+            }
+            try (InputStream in = url.openStream()) {
+                return new XsdSource(url.toExternalForm(), in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read schema " + resource, e);
+            }
+        }
     }
 }

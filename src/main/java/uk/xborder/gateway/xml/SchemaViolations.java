@@ -57,6 +57,24 @@ final class SchemaViolations implements ErrorHandler {
         throw new EnoughReported();
     }
 
+    /** A violation found before the validator ran, worded by the caller without any of the value. */
+    void record(Element element, String rule) {
+        if (full()) {
+            return;
+        }
+        descriptions.add(SourcePosition.of(element).map(SourcePosition::toString).orElse("unknown position")
+                + declaredName(element) + ": " + rule);
+    }
+
+    boolean full() {
+        return descriptions.size() >= MAX_REPORTED;
+    }
+
+    private String declaredName(Element element) {
+        return element != null && declaredNames.contains(element.getLocalName())
+                ? " (element " + element.getLocalName() + ")" : "";
+    }
+
     void record(SAXException exception) {
         if (exception instanceof EnoughReported || descriptions.size() >= MAX_REPORTED) {
             return;
@@ -65,9 +83,7 @@ final class SchemaViolations implements ErrorHandler {
         Object node = currentNode.get();
         Element element = node instanceof Element e ? e : null;
         String where = SourcePosition.of(element).map(SourcePosition::toString).orElseGet(() -> positionOf(exception));
-        if (element != null && declaredNames.contains(element.getLocalName())) {
-            where += " (element " + element.getLocalName() + ")";
-        }
+        where += declaredName(element);
         if (CONSEQUENTIAL_RULE.matcher(message).matches() && lastPositionWas(where)) {
             return;
         }
@@ -103,15 +119,33 @@ final class SchemaViolations implements ErrorHandler {
         return result;
     }
 
-    /** The value as written, and as the validator sees it after white-space replacement and collapsing. */
+    /**
+     * The value as written, and as the validator sees it after white-space replacement and collapsing. By hand
+     * rather than by regular expression: a value can be megabytes long, and each form is made once per violation.
+     */
     private static void addForms(List<String> values, String value) {
         if (value == null || value.isEmpty()) {
             return;
         }
         values.add(value);
         values.add(value.trim());
-        values.add(value.replaceAll("\\s", " "));
-        values.add(value.trim().replaceAll("\\s+", " "));
+        StringBuilder replaced = new StringBuilder(value.length());
+        StringBuilder collapsed = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+            replaced.append(blank ? ' ' : c);
+            if (!blank) {
+                collapsed.append(c);
+            } else if (collapsed.length() > 0 && collapsed.charAt(collapsed.length() - 1) != ' ') {
+                collapsed.append(' ');
+            }
+        }
+        if (collapsed.length() > 0 && collapsed.charAt(collapsed.length() - 1) == ' ') {
+            collapsed.setLength(collapsed.length() - 1);
+        }
+        values.add(replaced.toString());
+        values.add(collapsed.toString());
     }
 
     private boolean lastPositionWas(String where) {

@@ -1,7 +1,11 @@
 package uk.xborder.gateway.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,5 +59,73 @@ class ExplanationRedactorTest {
     @Test
     void saysSomethingForAnEmptyMessage() {
         assertThat(ExplanationRedactor.redact(null)).isEqualTo("no detail given");
+    }
+
+    @Test
+    void aQuotedSpanOfAnyLengthIsRedactedWithoutExhaustingTheStack() {
+        // What the parser says about an XML declaration whose version is ten thousand digits long.
+        String message = "XML version \"" + "1".repeat(10_000) + "\" is not supported, only XML 1.0 is supported.";
+
+        assertThat(ExplanationRedactor.redact(message))
+                .isEqualTo("XML version \"\u2026\" is not supported, only XML 1.0 is supported.");
+    }
+
+    @Test
+    void aMessageOfMegabytesIsRedactedInTimeProportionalToItsLength() {
+        // One span: each apostrophe inside is followed by a letter.
+        String value = "O'Brien and d'Arcy ".repeat(100_000);
+        String message = "cvc-pattern-valid: Value '" + value + "' is not facet-valid with respect to pattern "
+                + "'[A-Z]+' for type 'MarkingToken'.";
+
+        String redacted = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> ExplanationRedactor.redact(message));
+
+        assertThat(redacted).startsWith("cvc-pattern-valid: Value ").doesNotContain("Brien").hasSizeLessThan(310);
+    }
+
+    /** The regular expressions the redactor used to be, which overflowed on long spans: the same answers. */
+    @Test
+    void redactsShortMessagesExactlyAsTheRegularExpressionsDid() {
+        Random random = new Random(7);
+        String[] pieces = {"a", "Z", "1", "\u00e9", "\u2163", " ", " ", "'", "'", "\"", "[", "]", ".", "\n"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder message = new StringBuilder();
+            for (int length = random.nextInt(24); length > 0; length--) {
+                message.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertThat(ExplanationRedactor.redact(message.toString())).as(message.toString())
+                    .isEqualTo(RegularExpressionRedactor.redact(message.toString()));
+        }
+    }
+
+    /** The former implementation, kept as the reference for what redaction means. */
+    private static final class RegularExpressionRedactor {
+
+        private static final Pattern SINGLE_QUOTED =
+                Pattern.compile("(?<![\\p{L}\\p{N}])'(?:[^']|'(?=[\\p{L}\\p{N}]))*'(?![\\p{L}\\p{N}])");
+        private static final Pattern DOUBLE_QUOTED =
+                Pattern.compile("(?<![\\p{L}\\p{N}])\"(?:[^\"]|\"(?=[\\p{L}\\p{N}]))*\"(?![\\p{L}\\p{N}])");
+        private static final Pattern BRACKETED = Pattern.compile("(?s)\\[.*\\]");
+
+        static String redact(String message) {
+            if (message == null || message.isBlank()) {
+                return "no detail given";
+            }
+            String redacted = BRACKETED.matcher(message).replaceAll("[\u2026]");
+            redacted = SINGLE_QUOTED.matcher(redacted).replaceAll("'\u2026'");
+            redacted = DOUBLE_QUOTED.matcher(redacted).replaceAll("\"\u2026\"");
+            String unpaired = redacted.replace("'\u2026'", "   ").replace("\"\u2026\"", "   ");
+            int stray = firstQuote(unpaired);
+            if (stray >= 0) {
+                redacted = redacted.substring(0, firstQuote(redacted)) + "\u2026";
+            }
+            redacted = redacted.replaceAll("\\s+", " ").trim();
+            return redacted.length() <= 300 ? redacted : redacted.substring(0, 300) + "\u2026";
+        }
+
+        private static int firstQuote(String text) {
+            int single = text.indexOf('\'');
+            int dbl = text.indexOf('"');
+            return single < 0 ? dbl : dbl < 0 ? single : Math.min(single, dbl);
+        }
     }
 }

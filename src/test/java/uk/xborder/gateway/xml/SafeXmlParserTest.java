@@ -156,6 +156,60 @@ class SafeXmlParserTest {
         assertThat(parser.parse(xml).getDocumentElement().getTextContent()).isEqualTo("\u00e9");
     }
 
+    @Test
+    void anEncodingTheGatewayDoesNotReadIsRefusedWithoutRepeatingItsName() {
+        byte[] xml = "<?xml version=\"1.0\" encoding=\"OPERATION-KESTREL-SOURCE-7\"?><a/>"
+                .getBytes(StandardCharsets.US_ASCII);
+
+        MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
+                () -> parser.parse(xml));
+
+        assertThat(rejection.reason()).isEqualTo(ReasonCode.MALFORMED_XML);
+        assertThat(rejection.explanation()).contains("encoding");
+        assertThat(everythingIn(rejection)).doesNotContain("KESTREL");
+    }
+
+    @Test
+    void aVersionOfTenThousandDigitsIsRefusedLikeAnyOtherVersion() {
+        byte[] xml = ("<?xml version=\"1" + "0".repeat(10_000) + "\"?><a/>").getBytes(StandardCharsets.US_ASCII);
+
+        MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
+                () -> parser.parse(xml));
+
+        assertThat(rejection.reason()).isEqualTo(ReasonCode.MALFORMED_XML);
+        assertThat(rejection.explanation()).contains("XML version \"\u2026\" is not supported")
+                .doesNotContain("0000");
+    }
+
+    /**
+     * Every character reference ends one chunk of text the parser hands over; a text of many chunks is built in
+     * time proportional to its length (growing the node chunk by chunk copied the whole text each time: minutes).
+     */
+    @Test
+    void aTextOfManyChunksIsBuiltInTimeProportionalToItsLength() {
+        int references = 300_000;
+        byte[] xml = ("<a>" + "x&amp;".repeat(references) + "</a>").getBytes(StandardCharsets.US_ASCII);
+
+        Document document = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> parser.parse(xml));
+
+        Element root = document.getDocumentElement();
+        assertThat(root.getChildNodes().getLength()).isEqualTo(1);
+        assertThat(root.getTextContent()).hasSize(2 * references).startsWith("x&x&").endsWith("x&");
+    }
+
+    @Test
+    void textAroundElementsCommentsAndReferencesKeepsItsPlaceAndOrder() {
+        byte[] xml = "<a>one&lt;<!-- dropped -->two<b>in</b>three&#233;<?pi dropped?>four</a>"
+                .getBytes(StandardCharsets.UTF_8);
+
+        Element root = parser.parse(xml).getDocumentElement();
+
+        assertThat(root.getChildNodes().getLength()).isEqualTo(3);
+        assertThat(root.getFirstChild().getNodeValue()).isEqualTo("one<two");
+        assertThat(root.getFirstChild().getNextSibling().getTextContent()).isEqualTo("in");
+        assertThat(root.getLastChild().getNodeValue()).isEqualTo("three\u00e9four");
+    }
+
     private static List<String> passwdFragments() throws IOException {
         Path passwd = Path.of("/etc/passwd");
         if (!Files.isReadable(passwd)) {
