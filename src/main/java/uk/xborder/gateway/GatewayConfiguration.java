@@ -18,6 +18,7 @@ import uk.xborder.gateway.audit.store.JdbcAuditLog;
 import uk.xborder.gateway.broker.BrokerPermissions;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.broker.JmsConnections;
+import uk.xborder.gateway.broker.MessageSizeLimit;
 import uk.xborder.gateway.broker.PartnerBrokers;
 import uk.xborder.gateway.certificates.CertificateExpiry;
 import uk.xborder.gateway.certificates.PartnerCertificates;
@@ -107,6 +108,9 @@ public class GatewayConfiguration implements CamelConfiguration {
         GatewaySettings settings = GatewaySettings.from(context.getPropertiesComponent());
         registry.bind("gatewaySettings", settings);
         ExposureGuard.check(settings);
+        if (settings.broker().embedded()) {
+            MessageSizeLimit.requireBrokerAboveGatewayLimits(settings);
+        }
         DataDirectory.secure(context, settings);
 
         Clock clock = existing(registry, "clock", Clock.class, Clock::systemUTC);

@@ -43,7 +43,8 @@ public final class EmbeddedBroker extends ServiceSupport {
     /**
      * @param settings    the in-VM id, the TCP acceptor, redelivery, memory (message bodies the broker holds in the
      *                    heap across all queues; beyond it, queues page to the journal directory: Artemis's default,
-     *                    half the heap, would let queued messages fill it) and the users and roles files
+     *                    half the heap, would let queued messages fill it), the largest message a client may
+     *                    send ({@link MessageSizeLimit}) and the users and roles files
      * @param permissions who may do what on which queue
      */
     public EmbeddedBroker(Path dataDirectory, BrokerSettings settings, BrokerPermissions permissions) {
@@ -116,9 +117,14 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setAutoCreateDeadLetterResources(false));
         server = new EmbeddedActiveMQ().setConfiguration(config)
                 .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), logins));
-        server.start();
-        LOG.info("Embedded broker started: journal {}, agencies connect to tcp://{}:{} as the users of {}", journal,
-                settings.embeddedHost(), settings.embeddedPort(), settings.embeddedUsers());
+        server.createActiveMQServer();
+        // Before the acceptors open, so that no client's message is ever queued unmeasured.
+        server.getActiveMQServer().getServiceRegistry()
+                .addIncomingInterceptor(new MessageSizeLimit(settings.embeddedMaxMessageBytes()));
+        server.getActiveMQServer().start();
+        LOG.info("Embedded broker started: journal {}, agencies connect to tcp://{}:{} as the users of {}, messages up "
+                + "to {} bytes", journal, settings.embeddedHost(), settings.embeddedPort(), settings.embeddedUsers(),
+                settings.embeddedMaxMessageBytes());
     }
 
     @Override

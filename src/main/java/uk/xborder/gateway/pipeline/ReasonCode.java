@@ -104,6 +104,11 @@ public enum ReasonCode {
      * as its sender, or names none.
      */
     SENDER_NOT_AUTHENTICATED,
+    /**
+     * The message is not a JMS TextMessage or BytesMessage (an ObjectMessage, MapMessage, StreamMessage or a message
+     * without a body): the gateway takes only text and bytes, and never reads or deserializes any other body.
+     */
+    UNSUPPORTED_MESSAGE_TYPE,
     /** No receipt came from the partner after every resend; the exchange failed. */
     NO_RECEIPT(false),
     /**

@@ -18,6 +18,8 @@ import uk.xborder.gateway.crypto.Secret;
  * @param maxDeliveryAttempts deliveries of one message before the broker parks it on {@code gw.dlq}
  * @param poolSize            JMS connections the gateway keeps open to the broker
  * @param embeddedMaxMemoryBytes message bodies the embedded broker keeps in the heap before it pages queues to disk
+ * @param embeddedMaxMessageBytes the embedded broker refuses, at the send, any message from a client whose encoded
+ *                            size (body as the client encodes it, headers and properties) is larger
  * @param embeddedUsers       the embedded broker's users: one per agency, partner or operator, with a bcrypt hash
  * @param embeddedRoles       which of those users has which role ({@code agency-<id>}, {@code partner-<id>},
  *                            {@code operator})
@@ -26,11 +28,12 @@ import uk.xborder.gateway.crypto.Secret;
  */
 public record BrokerSettings(boolean embedded, String url, String user, SecretSetting password, String embeddedHost,
                              int embeddedPort, int maxDeliveryAttempts, int poolSize,
-                             long embeddedMaxMemoryBytes, Path embeddedUsers, Path embeddedRoles,
-                             boolean validatedUserRequired) {
+                             long embeddedMaxMemoryBytes, long embeddedMaxMessageBytes, Path embeddedUsers,
+                             Path embeddedRoles, boolean validatedUserRequired) {
 
     public static final String EMBEDDED_USERS = "gateway.broker.embedded.users";
     public static final String EMBEDDED_ROLES = "gateway.broker.embedded.roles";
+    public static final String EMBEDDED_MAX_MESSAGE_BYTES = "gateway.broker.embedded.max-message-bytes";
 
     static BrokerSettings from(SettingsSource source) {
         return new BrokerSettings(
@@ -43,6 +46,7 @@ public record BrokerSettings(boolean embedded, String url, String user, SecretSe
                 source.integer("gateway.broker.max-delivery-attempts", 10, 1),
                 source.integer("gateway.broker.pool-size", 4, 1),
                 source.number("gateway.broker.embedded.max-memory-mb", 64, 1) * 1024 * 1024,
+                source.number(EMBEDDED_MAX_MESSAGE_BYTES, 32L * 1024 * 1024, 64 * 1024),
                 source.path(EMBEDDED_USERS),
                 source.path(EMBEDDED_ROLES),
                 source.flag("gateway.broker.validated-user-required", true));

@@ -81,6 +81,6 @@ class SecretSettingTest {
 
     private static BrokerSettings broker(String user, SecretSetting password) {
         return new BrokerSettings(false, "tcp://broker:61616", user, password, "127.0.0.1", 61616, 10, 4, 64L << 20,
-                Path.of("broker-users.properties"), Path.of("broker-roles.properties"), true);
+                32L << 20, Path.of("broker-users.properties"), Path.of("broker-roles.properties"), true);
     }
 }

@@ -57,6 +57,11 @@ public final class BrokerClient implements AutoCloseable {
         return session;
     }
 
+    /** The client's connection, for a session of another kind (transacted). */
+    public Connection connection() {
+        return connection;
+    }
+
     public TextMessage text(String body) throws JMSException {
         return session.createTextMessage(body);
     }

@@ -37,8 +37,8 @@ public final class EmbeddedBrokers {
     public static EmbeddedBroker create(Path dataDirectory, int port, PartyDirectory directory, Path users,
                                         Path roles) {
         BrokerSettings settings = new BrokerSettings(true, "vm://" + IN_VM_IDS.incrementAndGet(), "",
-                SecretSetting.none("gateway.broker.password"), "127.0.0.1", port, 10, 1, 16L << 20, users, roles,
-                true);
+                SecretSetting.none("gateway.broker.password"), "127.0.0.1", port, 10, 1, 16L << 20, 32L << 20, users,
+                roles, true);
         return new EmbeddedBroker(dataDirectory, settings, BrokerPermissions.of(directory));
     }
 
