@@ -17,7 +17,24 @@ import uk.xborder.gateway.crypto.Secret;
  */
 public final class JmsConnections {
 
+    /** Artemis's wildcard: no class at all. */
+    static final String DENY_EVERY_CLASS = "*";
+
     private JmsConnections() {
+    }
+
+    /**
+     * A connection factory for an Artemis broker that deserializes no Java object, whatever a message carries.
+     *
+     * <p>Nothing the gateway or its tools exchange is a Java object, and the pipeline refuses an ObjectMessage
+     * without reading its body ({@link ReceivedBodies}). Should anything still call {@code getObject()}, the client
+     * refuses every class before reading it (the deny list is checked before the allow list, and an empty allow list
+     * would allow every class). Set after the URL is parsed, so that no URL parameter can widen it.
+     */
+    public static ActiveMQConnectionFactory connectionFactory(String url) {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+        factory.setDeserializationDenyList(DENY_EVERY_CLASS);
+        return factory;
     }
 
     /**
@@ -26,7 +43,7 @@ public final class JmsConnections {
      */
     public static JmsComponent pooledComponent(CamelContext context, String url, String user,
                                                Optional<Secret> password, int poolSize) throws Exception {
-        ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(url);
+        ActiveMQConnectionFactory connections = connectionFactory(url);
         if (password.isPresent()) {
             connections.setUser(user);
             char[] chars = password.get().chars();

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import uk.xborder.gateway.broker.JmsConnections;
 import uk.xborder.gateway.cli.tool.ExitCode;
 import uk.xborder.gateway.cli.tool.Passwords;
 import uk.xborder.gateway.cli.tool.ToolEnvironment;
@@ -55,7 +56,8 @@ final class BrokerOptions {
         }
         ActiveMQConnectionFactory factory;
         try {
-            factory = new ActiveMQConnectionFactory(url);
+            // deserializes nothing: the tool writes text and bytes bodies only
+            factory = JmsConnections.connectionFactory(url);
         } catch (RuntimeException e) {
             throw new ParameterException(command.commandLine(), "--broker is not a broker URL such as "
                     + "tcp://127.0.0.1:61616");
