@@ -15,11 +15,13 @@ import org.slf4j.LoggerFactory;
 
 import uk.xborder.gateway.api.RequestsApi;
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
+import uk.xborder.gateway.broker.BodySpool;
 import uk.xborder.gateway.broker.BrokerPermissions;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.broker.JmsConnections;
 import uk.xborder.gateway.broker.MessageSizeLimit;
 import uk.xborder.gateway.broker.PartnerBrokers;
+import uk.xborder.gateway.broker.ReceivedBodies;
 import uk.xborder.gateway.certificates.CertificateExpiry;
 import uk.xborder.gateway.certificates.PartnerCertificates;
 import uk.xborder.gateway.crypto.Certificates;
@@ -144,7 +146,9 @@ public class GatewayConfiguration implements CamelConfiguration {
                 expiry.watch(partner.id(), CertificateExpiry.PARTNER_USE, partner.certificate()));
         expiry.check();
 
-        Admission admission = new Admission(directory, settings.outbound().maxMessageBytes(), audit, clock);
+        // Every body taken off a queue is read once, through this: text and bytes only, measured before it is read.
+        ReceivedBodies bodies = new ReceivedBodies(BodySpool.under(settings.dataDir()));
+        Admission admission = new Admission(directory, bodies, settings.outbound().maxMessageBytes(), audit, clock);
         registry.bind("admission", admission);
         registry.bind("wellFormedness", new WellFormedness(new SafeXmlParser(), audit));
         registry.bind("schemaConformance", new SchemaConformance(schemas, formats, audit));
@@ -167,10 +171,10 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("requestTracking", requests);
         registry.bind("deadlines", new Deadlines(requests, clock));
         bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, partnerCertificates,
-                new ReceivedMaterialHooks(receivedMaterial, requests), clock);
+                new ReceivedMaterialHooks(receivedMaterial, requests), bodies, clock);
         HttpsTransport.install(context, settings.https(), directory, auditLog, expiry, clock);
         Receipts.install(registry, directory, partnerCertificates, AwaitingReceipts.open(auditLog.database(), clock),
-                auditLog, schemas, settings.receipts(), clock);
+                bodies, auditLog, schemas, settings.receipts(), clock);
 
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);
@@ -203,14 +207,14 @@ public class GatewayConfiguration implements CamelConfiguration {
     private static void bindInbound(Registry registry, GatewaySettings settings, PartyDirectory directory,
                                     FormatRegistry formats, SchemaCatalog schemas, JdbcAuditLog auditLog,
                                     SigningIdentity identity, PartnerCertificates certificates,
-                                    ReceivedHooks gatewayHooks, Clock clock)
+                                    ReceivedHooks gatewayHooks, ReceivedBodies bodies, Clock clock)
             throws Exception {
         InboundSettings inbound = settings.inbound();
         InboundAudit audit = new InboundAudit(auditLog, clock);
         ReceivedHooks hooks = ReceivedHooks.all(List.of(gatewayHooks,
                 existing(registry, "receivedHooks", ReceivedHooks.class, () -> ReceivedHooks.NONE)));
         SafeXmlParser parser = new SafeXmlParser();
-        InboundAdmission admission = new InboundAdmission(inbound.maxEnvelopeBytes(), audit, clock);
+        InboundAdmission admission = new InboundAdmission(bodies, inbound.maxEnvelopeBytes(), audit, clock);
         registry.bind("inboundAdmission", admission);
         registry.bind("unwrapping", new Unwrapping(new EnvelopeReader(parser, schemas), directory, inbound.maxAge(),
                 inbound.maxClockSkew(), audit, clock));

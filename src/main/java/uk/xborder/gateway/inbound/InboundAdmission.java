@@ -1,6 +1,5 @@
 package uk.xborder.gateway.inbound;
 
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 
@@ -8,24 +7,28 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import uk.xborder.gateway.audit.Step;
+import uk.xborder.gateway.broker.ReceivedBodies;
+import uk.xborder.gateway.broker.ReceivedBody;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
 import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * First step: takes an envelope in, opens its exchange record, logs its receipt and refuses it outright when it is
- * larger than the configured limit.
+ * not a text or bytes message, or larger than the configured limit (measured before it is read).
  */
 public final class InboundAdmission {
 
     /** The value of {@link ExchangeProperties#INBOUND_TRANSPORT} the JMS inbound route sets. */
     public static final String JMS = "JMS";
 
+    private final ReceivedBodies bodies;
     private final long maxEnvelopeBytes;
     private final InboundAudit audit;
     private final Clock clock;
 
-    public InboundAdmission(long maxEnvelopeBytes, InboundAudit audit, Clock clock) {
+    public InboundAdmission(ReceivedBodies bodies, long maxEnvelopeBytes, InboundAudit audit, Clock clock) {
+        this.bodies = bodies;
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.audit = audit;
         this.clock = clock;
@@ -34,12 +37,13 @@ public final class InboundAdmission {
     public void admit(Exchange exchange) {
         InboundMessage message = open(exchange);
         audit.step(message, Step.INBOUND_RECEIVED, message.originalDigest());
-        if (message.originalBytes().length > maxEnvelopeBytes) {
-            throw new MessageRejectedException(ReasonCode.MESSAGE_TOO_LARGE,
-                    "The envelope is " + message.originalBytes().length + " bytes; the limit is "
-                            + maxEnvelopeBytes + " bytes.");
+        ReceivedBody body = message.received();
+        body.requireSupported();
+        if (!body.isRead()) {
+            throw new MessageRejectedException(ReasonCode.MESSAGE_TOO_LARGE, "The envelope is "
+                    + body.describedLength() + "; the limit is " + maxEnvelopeBytes + " bytes.");
         }
-        exchange.getMessage().setBody(message.originalBytes());
+        exchange.getMessage().setBody(body.bytes());
     }
 
     /**
@@ -52,15 +56,13 @@ public final class InboundAdmission {
             return existing;
         }
         Message in = exchange.getMessage();
-        Object body = in.getBody();
-        byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : in.getBody(byte[].class);
         String jmsId = in.getHeader("JMSMessageID", String.class);
         // Over HTTPS there is no transport id to tell a redelivery by: every request is a new arrival.
         String transportId = jmsId != null ? jmsId : "exchange:" + exchange.getExchangeId();
         InboundMessage message = new InboundMessage(transportId,
                 JMS.equals(exchange.getProperty(ExchangeProperties.INBOUND_TRANSPORT, String.class)),
                 exchange.getProperty(ExchangeProperties.CLIENT_CERTIFICATE, X509Certificate.class),
-                body, bytes == null ? new byte[0] : bytes, clock.instant());
+                bodies.read(exchange, maxEnvelopeBytes), clock.instant());
         exchange.setProperty(ExchangeProperties.INBOUND, message);
         return message;
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import uk.xborder.gateway.crypto.Digests;
+import uk.xborder.gateway.broker.ReceivedBody;
 import uk.xborder.gateway.directory.Agency;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.envelope.ClaimedHeader;
@@ -27,9 +27,7 @@ public final class InboundMessage {
     private final String transportMessageId;
     private final boolean byJms;
     private final Optional<X509Certificate> clientCertificate;
-    private final Object originalBody;
-    private final byte[] originalBytes;
-    private final String originalDigest;
+    private final ReceivedBody received;
     private Instant receivedAt;
     private ClaimedHeader claimed = ClaimedHeader.none();
     private EnvelopeHeader header;
@@ -41,13 +39,11 @@ public final class InboundMessage {
     private InboundReceipts.Recorded repeatOf;
 
     InboundMessage(String transportMessageId, boolean byJms, X509Certificate clientCertificateOrNull,
-                   Object originalBody, byte[] originalBytes, Instant receivedAt) {
+                   ReceivedBody received, Instant receivedAt) {
         this.transportMessageId = transportMessageId;
         this.byJms = byJms;
         this.clientCertificate = Optional.ofNullable(clientCertificateOrNull);
-        this.originalBody = originalBody;
-        this.originalBytes = originalBytes;
-        this.originalDigest = Digests.sha256Hex(originalBytes);
+        this.received = received;
         this.receivedAt = receivedAt;
         // Derived from the transport id, so a redelivery of the same JMS message keeps its exchange id and its
         // audit events collapse instead of multiplying.
@@ -73,17 +69,27 @@ public final class InboundMessage {
         return clientCertificate;
     }
 
-    /** The body exactly as received (text or bytes), for the rejected and failed queues. */
+    /**
+     * What the rejected and failed queues keep: the envelope exactly as received (text or bytes), or for one too
+     * large to read, its bytes from a spool file; nothing of a JMS type the gateway does not take.
+     */
     public Object originalBody() {
-        return originalBody;
+        return received.kept();
     }
 
+    /** The envelope as received, measured and (within the limit) read. */
+    public ReceivedBody received() {
+        return received;
+    }
+
+    /** The envelope's bytes; none when it was not read. */
     public byte[] originalBytes() {
-        return originalBytes;
+        return received.isRead() ? received.bytes() : new byte[0];
     }
 
+    /** SHA-256 (hex) of the envelope as received. */
     public String originalDigest() {
-        return originalDigest;
+        return received.digest();
     }
 
     /** When the envelope first arrived: now, or for a redelivery what the receipt record says. */

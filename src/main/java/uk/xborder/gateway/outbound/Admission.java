@@ -1,12 +1,13 @@
 package uk.xborder.gateway.outbound;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import uk.xborder.gateway.audit.Step;
+import uk.xborder.gateway.broker.ReceivedBodies;
+import uk.xborder.gateway.broker.ReceivedBody;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.directory.Agency;
 import uk.xborder.gateway.directory.PartyDirectory;
@@ -15,18 +16,20 @@ import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * First step: takes a message off an agency queue, opens its exchange record, logs its receipt and refuses it
- * outright when it is larger than the configured limit.
+ * outright when it is not a text or bytes message, or larger than the configured limit (measured before it is read).
  */
 public final class Admission {
 
-
     private final PartyDirectory directory;
+    private final ReceivedBodies bodies;
     private final long maxMessageBytes;
     private final OutboundAudit audit;
     private final Clock clock;
 
-    public Admission(PartyDirectory directory, long maxMessageBytes, OutboundAudit audit, Clock clock) {
+    public Admission(PartyDirectory directory, ReceivedBodies bodies, long maxMessageBytes, OutboundAudit audit,
+                     Clock clock) {
         this.directory = directory;
+        this.bodies = bodies;
         this.maxMessageBytes = maxMessageBytes;
         this.audit = audit;
         this.clock = clock;
@@ -35,12 +38,13 @@ public final class Admission {
     public void admit(Exchange exchange) {
         OutboundMessage message = open(exchange);
         audit.step(message, Step.RECEIVED, message.originalDigest());
-        if (message.originalBytes().length > maxMessageBytes) {
-            throw new MessageRejectedException(ReasonCode.MESSAGE_TOO_LARGE,
-                    "The message is " + message.originalBytes().length + " bytes; the limit is "
-                            + maxMessageBytes + " bytes.");
+        ReceivedBody body = message.received();
+        body.requireSupported();
+        if (!body.isRead()) {
+            throw new MessageRejectedException(ReasonCode.MESSAGE_TOO_LARGE, "The message is "
+                    + body.describedLength() + "; the limit is " + maxMessageBytes + " bytes.");
         }
-        exchange.getMessage().setBody(message.originalBytes());
+        exchange.getMessage().setBody(body.bytes());
     }
 
     /**
@@ -56,10 +60,8 @@ public final class Admission {
         Agency agency = directory.agency(agencyId).orElseThrow(() -> new IllegalStateException(
                 "route consumes for agency '" + agencyId + "', which is not in the partner directory"));
         Message in = exchange.getMessage();
-        Object body = in.getBody();
-        byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : in.getBody(byte[].class);
         OutboundMessage message = new OutboundMessage(agency, in.getHeader("JMSMessageID", String.class),
-                body, bytes == null ? new byte[0] : bytes, clock.instant());
+                bodies.read(exchange, maxMessageBytes), clock.instant());
         exchange.setProperty(ExchangeProperties.OUTBOUND, message);
         return message;
     }

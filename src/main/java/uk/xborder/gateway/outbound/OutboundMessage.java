@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import uk.xborder.gateway.directory.Agency;
-import uk.xborder.gateway.crypto.Digests;
+import uk.xborder.gateway.broker.ReceivedBody;
 import uk.xborder.gateway.message.MessageFacts;
 import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
@@ -26,9 +26,7 @@ public final class OutboundMessage {
     private final String exchangeId;
     private final Agency agency;
     private final String transportMessageId;
-    private final Object originalBody;
-    private final byte[] originalBytes;
-    private final String originalDigest;
+    private final ReceivedBody received;
     private final Instant receivedAt;
     private final Map<String, RecipientResult> results = new LinkedHashMap<>();
     private final List<String> allowedRecipients = new ArrayList<>();
@@ -45,13 +43,10 @@ public final class OutboundMessage {
     public record Verdict(boolean failed, ReasonCode reason, String explanation) {
     }
 
-    OutboundMessage(Agency agency, String transportMessageId, Object originalBody, byte[] originalBytes,
-                    Instant receivedAt) {
+    OutboundMessage(Agency agency, String transportMessageId, ReceivedBody received, Instant receivedAt) {
         this.agency = agency;
         this.transportMessageId = transportMessageId;
-        this.originalBody = originalBody;
-        this.originalBytes = originalBytes;
-        this.originalDigest = Digests.sha256Hex(originalBytes);
+        this.received = received;
         this.receivedAt = receivedAt;
         // Derived from the transport id, so a redelivery of the same JMS message keeps its exchange id and its
         // audit events collapse instead of multiplying.
@@ -71,17 +66,22 @@ public final class OutboundMessage {
         return transportMessageId;
     }
 
-    /** The body exactly as the agency sent it (text or bytes), for the rejected and failed queues. */
+    /**
+     * What the rejected and failed queues keep: the body exactly as the agency sent it (text or bytes), or for one
+     * too large to read, its bytes from a spool file; nothing of a JMS type the gateway does not take.
+     */
     public Object originalBody() {
-        return originalBody;
+        return received.kept();
     }
 
-    public byte[] originalBytes() {
-        return originalBytes;
+    /** The body as received, measured and (within the limit) read. */
+    public ReceivedBody received() {
+        return received;
     }
 
+    /** SHA-256 (hex) of the body as received. */
     public String originalDigest() {
-        return originalDigest;
+        return received.digest();
     }
 
     public Instant receivedAt() {

@@ -28,6 +28,11 @@ public final class ExchangeProperties {
     public static final String RECEIPT = "gwReceipt";
     /** An overdue delivery taken up by this node ({@code receipt.OverdueDelivery}): to send again, or to give up. */
     public static final String OVERDUE = "gwOverdue";
+    /**
+     * The body of the message as the gateway received it, read once by {@code broker.ReceivedBodies} for every step
+     * and error handler of the exchange: a JMS body can be streamed only once.
+     */
+    public static final String RECEIVED_BODY = "gwReceivedBody";
     /** The admitted API request ({@code api.ApiRequest}): who asked, with which justification. */
     public static final String API_REQUEST = "gwApiRequest";
 

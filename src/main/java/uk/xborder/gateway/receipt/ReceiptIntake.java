@@ -2,7 +2,8 @@ package uk.xborder.gateway.receipt;
 
 import org.apache.camel.Exchange;
 
-import uk.xborder.gateway.crypto.Digests;
+import uk.xborder.gateway.broker.ReceivedBodies;
+import uk.xborder.gateway.broker.ReceivedBody;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.pipeline.ReasonCode;
 
@@ -17,35 +18,39 @@ public final class ReceiptIntake {
 
     private static final String JMS_MESSAGE_ID = "JMSMessageID";
 
+    private final ReceivedBodies bodies;
     private final ReceiptVerifier verifier;
 
-    ReceiptIntake(ReceiptVerifier verifier) {
+    ReceiptIntake(ReceivedBodies bodies, ReceiptVerifier verifier) {
+        this.bodies = bodies;
         this.verifier = verifier;
     }
 
     public void verify(Exchange exchange) {
-        byte[] bytes = bytes(exchange);
-        if (bytes.length > MAX_RECEIPT_BYTES) {
-            throw new ReceiptRefusedException(ReasonCode.MALFORMED_RECEIPT, "The receipt is " + bytes.length
-                    + " bytes long, more than a receipt can be (" + MAX_RECEIPT_BYTES + ").", null);
+        ReceivedBody body = received(exchange);
+        body.requireSupported();
+        if (!body.isRead()) {
+            throw new ReceiptRefusedException(ReasonCode.MALFORMED_RECEIPT, "The receipt is "
+                    + body.describedLength() + " long, more than a receipt can be (" + MAX_RECEIPT_BYTES + ").",
+                    null);
         }
-        VerifiedReceipt receipt = verifier.verify(bytes);
+        VerifiedReceipt receipt = verifier.verify(body.bytes());
         exchange.setProperty(ExchangeProperties.RECEIPT,
-                new ReceiptInHand(receipt, deliveryId(exchange), Digests.sha256Hex(bytes)));
+                new ReceiptInHand(receipt, deliveryId(exchange, body), body.digest()));
         exchange.setProperty(ExchangeProperties.AGENCY, receipt.delivery().agency());
     }
 
-    static byte[] bytes(Exchange exchange) {
-        byte[] bytes = exchange.getMessage().getBody(byte[].class);
-        return bytes == null ? new byte[0] : bytes;
+    /** The receipt as received, read once (the refusal keeps what was read here). */
+    ReceivedBody received(Exchange exchange) {
+        return bodies.read(exchange, MAX_RECEIPT_BYTES);
     }
 
     /**
      * What tells this delivery of a receipt apart: its JMS message id, kept by a redelivery; over HTTPS, where a
      * repeated receipt is the partner's answer to a resend, the digest of its bytes.
      */
-    static String deliveryId(Exchange exchange) {
+    static String deliveryId(Exchange exchange, ReceivedBody body) {
         String jmsId = exchange.getMessage().getHeader(JMS_MESSAGE_ID, String.class);
-        return jmsId != null ? jmsId : "sha256:" + Digests.sha256Hex(bytes(exchange));
+        return jmsId != null ? jmsId : "sha256:" + body.digest();
     }
 }

@@ -8,6 +8,7 @@ import org.apache.camel.Message;
 
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.audit.Step;
+import uk.xborder.gateway.broker.ReceivedBody;
 import uk.xborder.gateway.crypto.Digests;
 import uk.xborder.gateway.ledger.AwaitingDelivery;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
@@ -21,9 +22,11 @@ import uk.xborder.gateway.pipeline.ReasonCode;
  */
 public final class ReceiptRefusal {
 
+    private final ReceiptIntake intake;
     private final ReceiptAudit audit;
 
-    ReceiptRefusal(ReceiptAudit audit) {
+    ReceiptRefusal(ReceiptIntake intake, ReceiptAudit audit) {
+        this.intake = intake;
         this.audit = audit;
     }
 
@@ -33,9 +36,9 @@ public final class ReceiptRefusal {
                 MessageRejectedException.class);
         ReasonCode reason = refusal.reason();
         String explanation = Explanations.limit(refusal.explanation());
-        byte[] bytes = ReceiptIntake.bytes(exchange);
-        String deliveryId = ReceiptIntake.deliveryId(exchange);
-        String digest = Digests.sha256Hex(bytes);
+        ReceivedBody received = intake.received(exchange);
+        String deliveryId = ReceiptIntake.deliveryId(exchange, received);
+        String digest = received.digest();
         String which = "receipt-" + Digests.sha256Hex(deliveryId.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         AwaitingDelivery delivery = refusal instanceof ReceiptRefusedException refused
                 ? refused.delivery().orElse(null) : null;
@@ -51,7 +54,7 @@ public final class ReceiptRefusal {
 
         Message kept = exchange.getMessage();
         kept.removeHeaders("*");
-        kept.setBody(bytes);
+        kept.setBody(received.kept());
         kept.setHeader(GatewayHeaders.EXCHANGE_ID, exchangeId);
         kept.setHeader(GatewayHeaders.TRANSPORT_MESSAGE_ID, deliveryId);
         kept.setHeader(GatewayHeaders.REASON_CODE, reason.name());

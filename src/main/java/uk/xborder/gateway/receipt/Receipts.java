@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.camel.spi.Registry;
 
 import uk.xborder.gateway.audit.AuditTrail;
+import uk.xborder.gateway.broker.ReceivedBodies;
 import uk.xborder.gateway.certificates.PartnerCertificates;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.ledger.AwaitingReceipts;
@@ -23,7 +24,7 @@ public final class Receipts {
     }
 
     public static void install(Registry registry, PartyDirectory directory, PartnerCertificates certificates,
-                               AwaitingReceipts awaiting,
+                               AwaitingReceipts awaiting, ReceivedBodies bodies,
                                AuditTrail trail, SchemaCatalog schemas, ReceiptSettings settings, Clock clock) {
         SafeXmlParser parser = new SafeXmlParser();
         SentEnvelope sent = new SentEnvelope(parser);
@@ -34,10 +35,11 @@ public final class Receipts {
 
         registry.bind("awaitingReceipts", awaiting);
         registry.bind("receiptExpectation", new ReceiptExpectation(awaiting, directory, sent, clock));
-        registry.bind("receiptIntake", new ReceiptIntake(verifier));
+        ReceiptIntake intake = new ReceiptIntake(bodies, verifier);
+        registry.bind("receiptIntake", intake);
         registry.bind("exchangeClosing", new ExchangeClosing(awaiting, audit));
         registry.bind("receiptNotice", new ReceiptNotice(audit, clock));
-        registry.bind("receiptRefusal", new ReceiptRefusal(audit));
+        registry.bind("receiptRefusal", new ReceiptRefusal(intake, audit));
         registry.bind("overdueReceipts", new OverdueReceipts(awaiting, directory, audit, settings.batchSize(), clock));
     }
 }

@@ -2,23 +2,38 @@ package uk.xborder.gateway.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.jms.Message;
+import java.util.List;
 
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.StreamMessage;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.testsupport.BrokerClient;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.GatewayPerClass;
+import uk.xborder.gateway.testsupport.RecordsDeserialization;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
 
-/** What a client on the broker can put on an agency's queue must not stall that queue or fool the gateway. */
+/**
+ * What a client on the broker can put on a queue the gateway reads must not stall that queue or fool the gateway:
+ * a reply-to queue, and JMS message types other than text and bytes, whose bodies the gateway never reads (an
+ * ObjectMessage's object is never deserialized).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileJmsTrafficTest {
 
     private static final String PS = "police-scotland";
+    private static final String OUT = "gw.agency." + PS + ".out";
     /** Far less than one request-reply timeout of a send (20 s): a message that waited for a reply would miss it. */
     private static final long PROMPTLY = 10_000;
 
@@ -45,14 +60,107 @@ class HostileJmsTrafficTest {
         }
     }
 
+    @Test
+    void anObjectMessageIsRefusedWithoutDeserializingItsObjectAndTheNextMessageGoesThrough() throws Exception {
+        RunningGateway gateway = GATEWAY.get();
+        BrokerClient agency = gateway.client(PS);
+        int before = RecordsDeserialization.reads();
+        String refused = agency.send(OUT, agency.session().createObjectMessage(new RecordsDeserialization("gadget")));
+        String next = gateway.send(PS, report(Examples.uniqueId("PS-IR")));
+
+        StatusNotices.Notice notice = notice(gateway, refused);
+        assertThat(notice.outcome()).isEqualTo("REJECTED");
+        assertThat(notice.reasonCode()).isEqualTo("UNSUPPORTED_MESSAGE_TYPE");
+        assertThat(notice.explanation()).contains("ObjectMessage").contains("did not read its body");
+        assertThat(RecordsDeserialization.reads()).as("readObject calls").isEqualTo(before);
+        Message kept = gateway.receive("gw.rejected", "GwTransportMessageId = '" + refused + "'", PROMPTLY);
+        assertThat(kept).as("kept on gw.rejected").isNotNull();
+        assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo("UNSUPPORTED_MESSAGE_TYPE");
+        assertThat(kept).isInstanceOfSatisfying(BytesMessage.class, bytes -> assertThat(bodyLength(bytes))
+                .as("nothing of its body").isZero());
+        List<AuditEvent> trail = gateway.audit().forExchange(notice.exchangeId());
+        assertThat(trail).filteredOn(e -> e.step().equals("REJECTED")).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("UNSUPPORTED_MESSAGE_TYPE"));
+        assertThat(outcome(gateway, next)).isEqualTo("ACCEPTED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MapMessage", "StreamMessage", "Message"})
+    void everyOtherTypeThanTextOrBytesIsRefusedByName(String type) throws Exception {
+        RunningGateway gateway = GATEWAY.get();
+        BrokerClient agency = gateway.client(PS);
+        String refused = agency.send(OUT, message(agency, type));
+
+        StatusNotices.Notice notice = notice(gateway, refused);
+        assertThat(notice.reasonCode()).isEqualTo("UNSUPPORTED_MESSAGE_TYPE");
+        assertThat(notice.explanation()).contains(type);
+        assertThat(gateway.receive("gw.rejected", "GwTransportMessageId = '" + refused + "'", PROMPTLY))
+                .as("kept on gw.rejected").isNotNull();
+    }
+
+    @Test
+    void aPartnersEnvelopeOfAnotherTypeIsRefusedAndKept() throws Exception {
+        RunningGateway gateway = GATEWAY.get();
+        BrokerClient partner = gateway.client("europol");
+        int before = RecordsDeserialization.reads();
+        String refused = partner.send("gw.inbound",
+                partner.session().createObjectMessage(new RecordsDeserialization("envelope")));
+
+        Message kept = gateway.receive("gw.rejected", "GwTransportMessageId = '" + refused + "'", PROMPTLY);
+        assertThat(kept).as("kept on gw.rejected").isNotNull();
+        assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo("UNSUPPORTED_MESSAGE_TYPE");
+        assertThat(kept.getStringProperty("GwExplanation")).contains("ObjectMessage");
+        assertThat(RecordsDeserialization.reads()).as("readObject calls").isEqualTo(before);
+    }
+
+    @Test
+    void aPartnersReceiptOfAnotherTypeIsRefusedAndKept() throws Exception {
+        RunningGateway gateway = GATEWAY.get();
+        BrokerClient partner = gateway.client("europol");
+        String refused = partner.send("gw.receipts", message(partner, "MapMessage"));
+
+        Message kept = gateway.receive("gw.rejected", "GwTransportMessageId = '" + refused + "'", PROMPTLY);
+        assertThat(kept).as("kept on gw.rejected").isNotNull();
+        assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo("UNSUPPORTED_MESSAGE_TYPE");
+        assertThat(kept.getStringProperty("GwExplanation")).contains("MapMessage");
+    }
+
+    private static long bodyLength(BytesMessage message) {
+        try {
+            return message.getBodyLength();
+        } catch (JMSException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Message message(BrokerClient client, String type) throws JMSException {
+        return switch (type) {
+            case "MapMessage" -> {
+                MapMessage map = client.session().createMapMessage();
+                map.setString("xml", report("PS-IR-MAP"));
+                yield map;
+            }
+            case "StreamMessage" -> {
+                StreamMessage stream = client.session().createStreamMessage();
+                stream.writeString(report("PS-IR-STREAM"));
+                yield stream;
+            }
+            default -> client.session().createMessage();
+        };
+    }
+
     private static String report(String messageId) {
         return Examples.policeScotlandReport().replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml();
     }
 
     private static String outcome(RunningGateway gateway, String transportId) throws Exception {
+        return notice(gateway, transportId).outcome();
+    }
+
+    private static StatusNotices.Notice notice(RunningGateway gateway, String transportId) throws Exception {
         Message status = gateway.receive("gw.agency.police-scotland.status",
                 "GwTransportMessageId = '" + transportId + "'", PROMPTLY);
         assertThat(status).as("a status notice within %d ms", PROMPTLY).isNotNull();
-        return StatusNotices.parse(RunningGateway.bodyBytes(status)).outcome();
+        return StatusNotices.parse(RunningGateway.bodyBytes(status));
     }
 }

@@ -82,23 +82,8 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     private void boot() throws Exception {
-        Path base = projectDirectory();
         main = new Main(GatewayApplication.class);
-        Map<String, String> settings = new HashMap<>();
-        settings.put("gateway.data-dir", dataDirectory.toString());
-        settings.put("gateway.directory", base.resolve("config/directory.yaml").toString());
-        settings.put("gateway.identity.certificate", base.resolve("certs-example/gateway/cert.pem").toString());
-        settings.put("gateway.identity.key", base.resolve("certs-example/gateway/key.pem").toString());
-        settings.put("gateway.audit.identity.certificate", base.resolve("certs-example/audit/cert.pem").toString());
-        settings.put("gateway.audit.identity.key", base.resolve("certs-example/audit/key.pem").toString());
-        settings.put("gateway.broker.url", "vm://" + IN_VM_IDS.incrementAndGet());
-        settings.put("gateway.broker.embedded.port", Integer.toString(port));
-        settings.put("camel.server.port", Integer.toString(httpPort));
-        settings.put("camel.management.port", Integer.toString(httpPort));
-        settings.put("gateway.api.users", base.resolve("config/users.yaml").toString());
-        settings.put("gateway.audit.trust", base.resolve("certs-example/uk-root-ca/cert.pem").toString());
-        settings.put("gateway.delivery.retries", "1");
-        settings.put("gateway.delivery.retry-delay-ms", "50");
+        Map<String, String> settings = settings(dataDirectory, port, httpPort);
         settings.putAll(overrides);
         if (!settings.containsKey(BrokerSettings.EMBEDDED_USERS)) {
             settings.putAll(ExampleBrokerUsers.settingsFor(
@@ -108,6 +93,30 @@ public final class RunningGateway implements AutoCloseable {
         settings.forEach(main::addOverrideProperty);
         beans.forEach(main::bind);
         main.start();
+    }
+
+    /**
+     * The settings a test gateway runs with: the shipped directory, example PKI and users, the data directory and
+     * ports given, a fresh in-VM id, and quick retries. A child JVM can be given them as system properties.
+     */
+    public static Map<String, String> settings(Path dataDirectory, int brokerPort, int httpPort) {
+        Path base = projectDirectory();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("gateway.data-dir", dataDirectory.toString());
+        settings.put("gateway.directory", base.resolve("config/directory.yaml").toString());
+        settings.put("gateway.identity.certificate", base.resolve("certs-example/gateway/cert.pem").toString());
+        settings.put("gateway.identity.key", base.resolve("certs-example/gateway/key.pem").toString());
+        settings.put("gateway.audit.identity.certificate", base.resolve("certs-example/audit/cert.pem").toString());
+        settings.put("gateway.audit.identity.key", base.resolve("certs-example/audit/key.pem").toString());
+        settings.put("gateway.broker.url", "vm://" + IN_VM_IDS.incrementAndGet());
+        settings.put("gateway.broker.embedded.port", Integer.toString(brokerPort));
+        settings.put("camel.server.port", Integer.toString(httpPort));
+        settings.put("camel.management.port", Integer.toString(httpPort));
+        settings.put("gateway.api.users", base.resolve("config/users.yaml").toString());
+        settings.put("gateway.audit.trust", base.resolve("certs-example/uk-root-ca/cert.pem").toString());
+        settings.put("gateway.delivery.retries", "1");
+        settings.put("gateway.delivery.retry-delay-ms", "50");
+        return settings;
     }
 
     public static Path projectDirectory() {
