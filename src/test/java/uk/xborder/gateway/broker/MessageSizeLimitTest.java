@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -21,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.testsupport.BrokerClient;
+import uk.xborder.gateway.testsupport.DirectoryListing;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.ExampleBrokerUsers;
 import uk.xborder.gateway.testsupport.GatewayPerClass;
@@ -57,7 +54,7 @@ class MessageSizeLimitTest {
         }
         // What the broker wrote of the refused message before the limit goes with the sender's session.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(files(gateway.dataDirectory().resolve("broker/large-messages"))).isEmpty());
+                assertThat(DirectoryListing.of(gateway.dataDirectory().resolve("broker/large-messages"))).isEmpty());
     }
 
     @Test
@@ -131,14 +128,5 @@ class MessageSizeLimitTest {
                 "GwTransportMessageId = '" + transportId + "'", 20_000);
         assertThat(status).as("a status notice").isNotNull();
         return StatusNotices.parse(RunningGateway.bodyBytes(status)).outcome();
-    }
-
-    private static java.util.List<Path> files(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return java.util.List.of();
-        }
-        try (Stream<Path> listed = Files.list(directory)) {
-            return listed.toList();
-        }
     }
 }

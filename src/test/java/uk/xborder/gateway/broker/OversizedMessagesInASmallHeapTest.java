@@ -5,19 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +36,7 @@ import uk.xborder.gateway.settings.BrokerSettings;
 import uk.xborder.gateway.testsupport.BrokerClient;
 import uk.xborder.gateway.testsupport.EmbeddedBrokers;
 import uk.xborder.gateway.testsupport.ExampleBrokerUsers;
+import uk.xborder.gateway.testsupport.DirectoryListing;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.GeneratedBody;
 import uk.xborder.gateway.testsupport.RunningGateway;
@@ -128,12 +124,12 @@ class OversizedMessagesInASmallHeapTest {
             try (BrokerClient operator = BrokerClient.login(brokerUrl, ExampleBrokerUsers.OPERATOR,
                     ExampleBrokerUsers.password(ExampleBrokerUsers.OPERATOR))) {
                 assertThat(keptOnRejected(operator, huge)).as("the original, whole, on gw.rejected")
-                        .isEqualTo(sha256(GeneratedBody.stream(BODY)));
+                        .isEqualTo(GeneratedBody.sha256(BODY));
             }
         }
         assertThat(gateway.isAlive()).as("the gateway is still running; its log: %s", tail()).isTrue();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(files(dataDirectory.resolve("spool"))).as("spool files left").isEmpty());
+                assertThat(DirectoryListing.of(dataDirectory.resolve("spool"))).as("spool files left").isEmpty());
     }
 
     private StatusNotices.Notice notice(BrokerClient agency, String transportId) throws Exception {
@@ -152,21 +148,8 @@ class OversizedMessagesInASmallHeapTest {
             assertThat(kept).as("kept on gw.rejected").isInstanceOf(BytesMessage.class);
             assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo("MESSAGE_TOO_LARGE");
             assertThat(((BytesMessage) kept).getBodyLength()).isEqualTo(BODY);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                kept.setObjectProperty("JMS_AMQ_SaveStream", sink);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return GeneratedBody.sha256((BytesMessage) kept);
         }
-    }
-
-    private static String sha256(InputStream body) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = body; OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(),
-                digest)) {
-            in.transferTo(sink);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**
@@ -185,15 +168,6 @@ class OversizedMessagesInASmallHeapTest {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static List<Path> files(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> listed = Files.list(directory)) {
-            return listed.toList();
         }
     }
 }

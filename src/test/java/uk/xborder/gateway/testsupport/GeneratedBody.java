@@ -1,6 +1,12 @@
 package uk.xborder.gateway.testsupport;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
@@ -28,6 +34,37 @@ public final class GeneratedBody extends InputStream {
     /** The body alone, for a message made by another session. */
     public static InputStream stream(long length) {
         return new GeneratedBody(length);
+    }
+
+    /** The SHA-256 (hex) of a generated body of that length, made as it is read. */
+    public static String sha256(long length) throws IOException {
+        return sha256(stream(length));
+    }
+
+    /** The SHA-256 (hex) of a received bytes message's body, streamed: a large one is never held in memory. */
+    public static String sha256(BytesMessage received) throws JMSException, IOException {
+        MessageDigest digest = sha256();
+        try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            received.setObjectProperty("JMS_AMQ_SaveStream", sink);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String sha256(InputStream body) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = body;
+             OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            in.transferTo(sink);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

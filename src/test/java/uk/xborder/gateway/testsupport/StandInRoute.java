@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.TextMessage;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -20,6 +24,9 @@ import org.apache.camel.builder.RouteBuilder;
  * Stands in, in a running gateway, for a route another part of the gateway provides behind a fixed seam (such as
  * {@code direct:inbound-envelope}): whatever route consumes that endpoint is removed, and a route that records each
  * arrival and then runs the given answer takes its place.
+ *
+ * <p>What the JMS consumers hand on through a seam is the JMS message itself; the stand-in reads its body as the
+ * pipeline would (text or bytes) and hands the answer that instead.
  */
 public final class StandInRoute {
 
@@ -50,7 +57,15 @@ public final class StandInRoute {
         return standIn;
     }
 
-    private void record(Exchange exchange) {
+    private void record(Exchange exchange) throws JMSException {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof TextMessage text) {
+            exchange.getMessage().setBody(text.getText());
+        } else if (body instanceof BytesMessage bytes) {
+            byte[] read = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(read);
+            exchange.getMessage().setBody(read);
+        }
         arrivals.add(new Arrival(exchange.getMessage().getBody(byte[].class),
                 // Not Map.copyOf: a JMS message's headers include nulls (JMSReplyTo unset).
                 Collections.unmodifiableMap(new HashMap<>(exchange.getMessage().getHeaders()))));
