@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Route;
@@ -32,15 +31,9 @@ import uk.xborder.gateway.testsupport.GatewayPerClass;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RouteStepIdsTest {
 
-    // With a partner broker, so that its routes are made from their templates too (nothing listens on port 1:
-    // the gateway starts without the partner's broker).
+    // With a partner broker, so that its routes are made from their templates too.
     @RegisterExtension
-    static final GatewayPerClass GATEWAY = new GatewayPerClass(Map.of(
-            "gateway.partner-brokers", "europol-broker",
-            "gateway.partner-broker.europol-broker.url", "tcp://127.0.0.1:1",
-            "gateway.partner-broker.europol-broker.partner", "europol",
-            "gateway.partner-broker.europol-broker.inbound-queue", "uk.inbox",
-            "gateway.partner-broker.europol-broker.receipts-queue", "uk.receipts"));
+    static final GatewayPerClass GATEWAY = GatewayPerClass.withAPartnerBrokerDown();
 
     private Model model;
 

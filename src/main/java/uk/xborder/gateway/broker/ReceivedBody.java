@@ -76,6 +76,19 @@ public final class ReceivedBody {
         }
     }
 
+    /**
+     * The bytes of a body a pipeline takes in: refused with UNSUPPORTED_MESSAGE_TYPE when of another JMS type, with
+     * MESSAGE_TOO_LARGE when it was not read ("The {@code what} is N bytes; the limit is L bytes.").
+     */
+    public byte[] admit(String what, long limit) {
+        requireSupported();
+        if (!isRead()) {
+            throw new MessageRejectedException(ReasonCode.MESSAGE_TOO_LARGE, "The " + what + " is " + length
+                    + "; the limit is " + limit + " bytes.");
+        }
+        return bytes;
+    }
+
     /** True when the body was read: text or bytes, within the limit it was read against. */
     public boolean isRead() {
         return bytes != null;

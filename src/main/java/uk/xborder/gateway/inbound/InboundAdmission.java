@@ -8,10 +8,7 @@ import org.apache.camel.Message;
 
 import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.broker.ReceivedBodies;
-import uk.xborder.gateway.broker.ReceivedBody;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.pipeline.MessageRejectedException;
-import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * First step: takes an envelope in, opens its exchange record, logs its receipt and refuses it outright when it is
@@ -37,13 +34,7 @@ public final class InboundAdmission {
     public void admit(Exchange exchange) {
         InboundMessage message = open(exchange);
         audit.step(message, Step.INBOUND_RECEIVED, message.originalDigest());
-        ReceivedBody body = message.received();
-        body.requireSupported();
-        if (!body.isRead()) {
-            throw new MessageRejectedException(ReasonCode.MESSAGE_TOO_LARGE, "The envelope is "
-                    + body.describedLength() + "; the limit is " + maxEnvelopeBytes + " bytes.");
-        }
-        exchange.getMessage().setBody(body.bytes());
+        exchange.getMessage().setBody(message.received().admit("envelope", maxEnvelopeBytes));
     }
 
     /**

@@ -7,12 +7,9 @@ import org.apache.camel.Message;
 
 import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.broker.ReceivedBodies;
-import uk.xborder.gateway.broker.ReceivedBody;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.directory.Agency;
 import uk.xborder.gateway.directory.PartyDirectory;
-import uk.xborder.gateway.pipeline.MessageRejectedException;
-import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * First step: takes a message off an agency queue, opens its exchange record, logs its receipt and refuses it
@@ -38,13 +35,7 @@ public final class Admission {
     public void admit(Exchange exchange) {
         OutboundMessage message = open(exchange);
         audit.step(message, Step.RECEIVED, message.originalDigest());
-        ReceivedBody body = message.received();
-        body.requireSupported();
-        if (!body.isRead()) {
-            throw new MessageRejectedException(ReasonCode.MESSAGE_TOO_LARGE, "The message is "
-                    + body.describedLength() + "; the limit is " + maxMessageBytes + " bytes.");
-        }
-        exchange.getMessage().setBody(body.bytes());
+        exchange.getMessage().setBody(message.received().admit("message", maxMessageBytes));
     }
 
     /**

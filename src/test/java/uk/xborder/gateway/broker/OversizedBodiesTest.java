@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import uk.xborder.gateway.crypto.Digests;
 import uk.xborder.gateway.testsupport.BrokerClient;
@@ -74,26 +76,18 @@ class OversizedBodiesTest {
         assertThat(((TextMessage) kept).getText()).isEqualTo(text);
     }
 
-    @Test
-    void anEnvelopeOverTheLimitIsRefusedFromItsLengthAndKeptWhole() throws Exception {
+    /** An envelope over gateway.inbound.max-envelope-bytes, a receipt over the 1 MiB no receipt comes near. */
+    @ParameterizedTest
+    @CsvSource({"gw.inbound, " + ENVELOPE_LIMIT + ", MESSAGE_TOO_LARGE",
+                "gw.receipts, " + RECEIPT_LIMIT + ", MALFORMED_RECEIPT"})
+    void aPartnersMessageOverItsLimitIsRefusedFromItsLengthAndKeptWhole(String queue, long limit, String reason)
+            throws Exception {
         BrokerClient partner = GATEWAY.get().client("europol");
-        long length = ENVELOPE_LIMIT + 1L;
-        String transportId = partner.send("gw.inbound", GeneratedBody.bytesMessage(partner, length));
+        long length = limit + 1;
+        String transportId = partner.send(queue, GeneratedBody.bytesMessage(partner, length));
 
-        Message kept = kept(transportId, "MESSAGE_TOO_LARGE");
-        assertThat(kept.getStringProperty("GwExplanation")).contains(length + " bytes")
-                .contains(Integer.toString(ENVELOPE_LIMIT));
-        assertThat(Digests.sha256Hex(RunningGateway.bodyBytes(kept))).isEqualTo(GeneratedBody.sha256(length));
-    }
-
-    @Test
-    void aReceiptOverItsLimitIsRefusedFromItsLengthAndKeptWhole() throws Exception {
-        BrokerClient partner = GATEWAY.get().client("europol");
-        long length = RECEIPT_LIMIT + 1L;
-        String transportId = partner.send("gw.receipts", GeneratedBody.bytesMessage(partner, length));
-
-        Message kept = kept(transportId, "MALFORMED_RECEIPT");
-        assertThat(kept.getStringProperty("GwExplanation")).contains(length + " bytes");
+        Message kept = kept(transportId, reason);
+        assertThat(kept.getStringProperty("GwExplanation")).contains(length + " bytes").contains(Long.toString(limit));
         assertThat(Digests.sha256Hex(RunningGateway.bodyBytes(kept))).isEqualTo(GeneratedBody.sha256(length));
     }
 

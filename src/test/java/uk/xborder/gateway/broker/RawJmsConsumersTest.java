@@ -2,8 +2,6 @@ package uk.xborder.gateway.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import org.apache.camel.Route;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.junit.jupiter.api.Test;
@@ -18,14 +16,9 @@ import uk.xborder.gateway.testsupport.GatewayPerClass;
  */
 class RawJmsConsumersTest {
 
-    // With a partner broker, so that its consumers are made from their templates too (nothing listens on port 1).
+    // With a partner broker, so that its consumers are made from their templates too.
     @RegisterExtension
-    static final GatewayPerClass GATEWAY = new GatewayPerClass(Map.of(
-            "gateway.partner-brokers", "europol-broker",
-            "gateway.partner-broker.europol-broker.url", "tcp://127.0.0.1:1",
-            "gateway.partner-broker.europol-broker.partner", "europol",
-            "gateway.partner-broker.europol-broker.inbound-queue", "uk.inbox",
-            "gateway.partner-broker.europol-broker.receipts-queue", "uk.receipts"));
+    static final GatewayPerClass GATEWAY = GatewayPerClass.withAPartnerBrokerDown();
 
     @Test
     void everyJmsConsumerOfTheGatewayTakesTheRawMessage() {

@@ -32,6 +32,19 @@ public final class GatewayPerClass implements BeforeAllCallback, AfterAllCallbac
         this.sendExampleReport = sendExampleReport;
     }
 
+    /**
+     * A gateway with a partner broker, europol's, that is down (nothing listens on port 1): the gateway starts
+     * without it, and its routes are made from their templates all the same.
+     */
+    public static GatewayPerClass withAPartnerBrokerDown() {
+        return new GatewayPerClass(Map.of(
+                "gateway.partner-brokers", "europol-broker",
+                "gateway.partner-broker.europol-broker.url", "tcp://127.0.0.1:1",
+                "gateway.partner-broker.europol-broker.partner", "europol",
+                "gateway.partner-broker.europol-broker.inbound-queue", "uk.inbox",
+                "gateway.partner-broker.europol-broker.receipts-queue", "uk.receipts"));
+    }
+
     /** A gateway that has already taken the example report through to its status notice ({@link SentReport}). */
     public static GatewayPerClass afterTheExampleReport() {
         return new GatewayPerClass(Map.of(), true);
