@@ -153,7 +153,8 @@ public final class ReceivedBodies {
             spool.delete(spooled.file());
             return ReceivedBody.notKept(type, "longer than the " + maxBytes + " bytes it declared");
         }
-        return ReceivedBody.spooled(type, length, spooled);
+        // measured on the way to the file: for a text, its exact length in UTF-8
+        return ReceivedBody.spooled(type, spooled.length() + " bytes", spooled);
     }
 
     private static void copy(BytesMessage message, boolean large, OutputStream out) throws JMSException {

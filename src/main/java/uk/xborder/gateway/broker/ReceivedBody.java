@@ -95,8 +95,9 @@ public final class ReceivedBody {
     }
 
     /**
-     * Its length, for an explanation: "N bytes", "at least N bytes" for text measured by its characters before it
-     * was encoded, "longer than the N bytes it declared", with "(too large to keep)" when nothing of it is kept.
+     * Its length, for an explanation: "N bytes"; "at least N bytes" for a text measured by its characters only (too
+     * large to keep, so never encoded); "longer than the N bytes it declared"; with "(too large to keep)" when
+     * nothing of it is kept.
      */
     public String describedLength() {
         return length;
