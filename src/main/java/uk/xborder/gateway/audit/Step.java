@@ -78,7 +78,8 @@ public enum Step {
     /** No receipt after every resend: the exchange with that partner failed and the envelope is held. */
     RECEIPT_OVERDUE(AuditOperation.COLLECTION),
 
-    // Readings of the audit log through the API (routes/audit-api.yaml), by the endpoint read.
+    // Readings of the audit log through the API (routes/audit-api.camel.yaml, routes/requests-api.camel.yaml), by
+    // the endpoint read.
     /** Entries searched. */
     API_SEARCH(AuditOperation.CONSULTATION),
     /** One exchange's trail read. */
