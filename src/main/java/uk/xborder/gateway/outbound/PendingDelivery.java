@@ -60,15 +60,11 @@ public record PendingDelivery(String exchangeId, String agency, String recipient
 
     /**
      * Writes this delivery over the message's headers, for the retry queue, to be delivered no earlier than
-     * {@code due}. The retry message has a duplicate-detection id of its own, per attempt, so a retry scheduled
-     * twice (a transaction that sent it and then rolled back, then ran again, sends it once) waits once.
+     * {@code due}. The retry message has a duplicate-detection id of its own, per attempt, in place of the
+     * hand-over's: should the same attempt ever be scheduled twice, the broker keeps one.
      */
     void writeTo(Message message, Instant due) {
-        message.removeHeaders("*");
-        message.setHeader(GatewayHeaders.EXCHANGE_ID, exchangeId);
-        message.setHeader(GatewayHeaders.AGENCY, agency);
-        message.setHeader(GatewayHeaders.RECIPIENT, recipient);
-        message.setHeader(GatewayHeaders.MESSAGE_ID, messageId);
+        handOverHeaders(message);
         message.setHeader(GatewayHeaders.TRANSPORT_MESSAGE_ID, transportMessageId);
         message.setHeader(GatewayHeaders.ENDPOINT, endpoint);
         message.setHeader(GatewayHeaders.ATTEMPT, attempt);
