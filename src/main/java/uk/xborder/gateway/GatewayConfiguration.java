@@ -60,6 +60,7 @@ import uk.xborder.gateway.outbound.Authorisation;
 import uk.xborder.gateway.outbound.Canonicalisation;
 import uk.xborder.gateway.outbound.Deadlines;
 import uk.xborder.gateway.outbound.Delivery;
+import uk.xborder.gateway.outbound.DeliveryRetries;
 import uk.xborder.gateway.outbound.OutboundAudit;
 import uk.xborder.gateway.outbound.Protection;
 import uk.xborder.gateway.outbound.RecipientCertificate;
@@ -75,6 +76,7 @@ import uk.xborder.gateway.policy.CaveatAudience;
 import uk.xborder.gateway.policy.OnwardDissemination;
 import uk.xborder.gateway.policy.RecipientPolicy;
 import uk.xborder.gateway.receipt.ReceiptIssuer;
+import uk.xborder.gateway.receipt.ReceiptNotice;
 import uk.xborder.gateway.transport.HttpsTransport;
 import uk.xborder.gateway.receipt.Receipts;
 import uk.xborder.gateway.requests.OpenRequests;
@@ -122,8 +124,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         SchemaCatalog schemas = SchemaCatalog.loadDefault();
         FormatRegistry formats = existing(registry, "formatRegistry", FormatRegistry.class,
                 () -> FormatRegistry.create(schemas, grading, markings));
-        PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown)
-                .load(settings.directoryFile());
+        PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown,
+                settings.outbound().retryDefaults()).load(settings.directoryFile());
         registry.bind("partyDirectory", directory);
         registry.bind("jms", jmsComponent(context, settings, directory));
         PartnerCertificates partnerCertificates = partnerCertificates(directory, settings.certificates(), clock);
@@ -165,8 +167,11 @@ public class GatewayConfiguration implements CamelConfiguration {
         bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, partnerCertificates,
                 new ReceivedMaterialHooks(receivedMaterial, requests), clock);
         HttpsTransport.install(context, settings.https(), directory, auditLog, expiry, clock);
-        Receipts.install(registry, directory, partnerCertificates, AwaitingReceipts.open(auditLog.database(), clock),
-                auditLog, schemas, settings.receipts(), clock);
+        AwaitingReceipts awaiting = AwaitingReceipts.open(auditLog.database(), clock);
+        Receipts.install(registry, directory, partnerCertificates, awaiting, auditLog, schemas, settings.receipts(),
+                clock);
+        registry.bind("deliveryRetries", DeliveryRetries.create(directory, awaiting,
+                registry.lookupByNameAndType("receiptNotice", ReceiptNotice.class), auditLog, clock));
 
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);

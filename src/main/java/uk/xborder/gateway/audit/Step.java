@@ -34,6 +34,11 @@ public enum Step {
     RELEASED(AuditOperation.DISCLOSURE),
     /** The recipient's endpoint took the envelope. */
     DELIVERED(AuditOperation.DISCLOSURE),
+    /**
+     * One attempt to hand the envelope to this recipient's endpoint failed: the endpoint, the kind of failure
+     * (transient or permanent, and its class) and what happens next. One per failed attempt.
+     */
+    DELIVERY_ATTEMPT_FAILED(AuditOperation.DISCLOSURE),
     /** Preparation or delivery for this recipient failed after retries; what was prepared is held. */
     DELIVERY_FAILED(AuditOperation.DISCLOSURE),
     /** The whole message was refused because of its input. */

@@ -6,6 +6,7 @@ import org.apache.camel.Message;
 import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.audit.AuditOutcome;
+import uk.xborder.gateway.pipeline.DeliveryFailure;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
 import uk.xborder.gateway.pipeline.ReasonCode;
@@ -40,12 +41,15 @@ public final class RecipientFailures {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         byte[] envelope = exchange.getProperty(ExchangeProperties.ENVELOPE, byte[].class);
         String step = envelope != null ? "delivery" : "preparation";
-        String explanation = "The " + step + " for '" + recipient + "' failed after retries ("
+        // A hand-over given up says itself why (refused for good, or its last attempt); anything else failed here.
+        ReasonCode reason = cause instanceof DeliveryFailure given ? given.reason() : ReasonCode.DELIVERY_FAILED;
+        String explanation = cause instanceof DeliveryFailure given ? given.explanation()
+                : "The " + step + " for '" + recipient + "' failed after retries ("
                 + (cause == null ? "unknown cause" : cause.getClass().getSimpleName())
                 + "); the message is held for replay.";
-        message.result(RecipientResult.failed(recipient, ReasonCode.DELIVERY_FAILED, explanation));
+        message.result(RecipientResult.failed(recipient, reason, explanation));
         audit.recipientOutcome(message, recipient, Step.DELIVERY_FAILED,
-                AuditOutcome.FAILED, ReasonCode.DELIVERY_FAILED, explanation);
+                AuditOutcome.FAILED, reason, explanation);
         Message held = exchange.getMessage();
         // Hold the sealed envelope when there is one; otherwise the original as the agency sent it, never a
         // half-processed plaintext translation.
@@ -55,7 +59,7 @@ public final class RecipientFailures {
         held.setHeader(GatewayHeaders.AGENCY, message.agency().id());
         held.setHeader(GatewayHeaders.MESSAGE_ID, message.messageId().orElse(null));
         held.setHeader(GatewayHeaders.RECIPIENT, recipient);
-        held.setHeader(GatewayHeaders.REASON_CODE, ReasonCode.DELIVERY_FAILED.name());
+        held.setHeader(GatewayHeaders.REASON_CODE, reason.name());
         held.setHeader(GatewayHeaders.EXPLANATION, explanation);
         held.setHeader(GatewayHeaders.FAILED_STEP, step);
     }

@@ -28,6 +28,13 @@ public final class ExchangeProperties {
     public static final String RECEIPT = "gwReceipt";
     /** An overdue delivery taken up by this node ({@code receipt.OverdueDelivery}): to send again, or to give up. */
     public static final String OVERDUE = "gwOverdue";
+    /** A delivery being tried again off the agency's queue ({@code outbound.PendingDelivery}), in the retry route. */
+    public static final String RETRY = "gwRetry";
+    /**
+     * A hand-over given up ({@code pipeline.DeliveryFailure}), set where its attempt failed and thrown by the step
+     * after the attempt, so that the route's error handling (not the attempt's catch block) fails the recipient.
+     */
+    public static final String GIVEN_UP = "gwGivenUp";
     /** The admitted API request ({@code api.ApiRequest}): who asked, with which justification. */
     public static final String API_REQUEST = "gwApiRequest";
 

@@ -31,6 +31,17 @@ public final class GatewayHeaders {
     public static final String BROKER_VALIDATED_USER = "JMSXUserID";
     /** Artemis duplicate detection: a second message with the same value is dropped by the broker. */
     public static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** Artemis scheduled delivery: the message is delivered no earlier than this time (epoch milliseconds). */
+    public static final String ARTEMIS_SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
+
+    // On a partner's retry queue (gw.retry.<partner>, the gateway's alone): what the next attempt needs besides the
+    // sealed envelope and the identity headers above.
+    /** Where the envelope goes: the partner's endpoint when it was first handed over. */
+    public static final String ENDPOINT = "GwEndpoint";
+    /** The number of the attempt the message is for (the first hand-over was attempt 1). */
+    public static final String ATTEMPT = "GwAttempt";
+    /** The duplicate-detection id every attempt sends the envelope with, so the partner takes it once. */
+    public static final String DELIVERY_ID = "GwDeliveryId";
 
     private GatewayHeaders() {
     }

@@ -99,6 +99,7 @@ public final class RunningGateway implements AutoCloseable {
         settings.put("gateway.audit.trust", base.resolve("certs-example/uk-root-ca/cert.pem").toString());
         settings.put("gateway.delivery.retries", "1");
         settings.put("gateway.delivery.retry-delay-ms", "50");
+        settings.put("gateway.delivery.jitter", "0");
         settings.putAll(overrides);
         if (!settings.containsKey(BrokerSettings.EMBEDDED_USERS)) {
             settings.putAll(ExampleBrokerUsers.settingsFor(
