@@ -1,0 +1,98 @@
+package uk.xborder.gateway.outbound;
+
+import org.apache.camel.Exchange;
+
+import uk.xborder.gateway.exchange.ContentKind;
+import uk.xborder.gateway.exchange.DeliveryAttempt;
+import uk.xborder.gateway.exchange.Direction;
+import uk.xborder.gateway.exchange.ExchangeReferences;
+import uk.xborder.gateway.exchange.ExchangeState;
+import uk.xborder.gateway.exchange.ExchangeStore;
+import uk.xborder.gateway.exchange.Recording;
+import uk.xborder.gateway.pipeline.ReasonCode;
+
+/**
+ * Records the outbound pipeline's exchanges in the exchange store: one per agency message and recipient, from the
+ * moment its envelope is handed over (PROCESSING) to DELIVERED, or REJECTED with the original kept to replay once
+ * the cause is fixed, or FAILED with what was prepared (the sealed envelope, or the original when preparation
+ * itself failed); and one for the message as a whole when it is refused or held before any recipient. Every write
+ * is made before the step that depends on it (the hand-over, the holding queue), in the consumer's transaction: a
+ * write that fails fails the exchange, which is redelivered, and records into the same rows again.
+ */
+public final class OutboundExchanges {
+
+    private final ExchangeStore store;
+
+    public OutboundExchanges(ExchangeStore store) {
+        this.store = store;
+    }
+
+    /** The envelope for this recipient is about to be handed to its endpoint. */
+    void processing(OutboundMessage message, String recipient) {
+        store.record(forRecipient(message, recipient, ExchangeState.PROCESSING));
+    }
+
+    /** The endpoint took it. */
+    void delivered(OutboundMessage message, String recipient, String endpoint, Exchange exchange) {
+        store.record(forRecipient(message, recipient, ExchangeState.DELIVERED)
+                .attempt(DeliveryAttempt.delivered(attemptKey(message, exchange, 1), endpoint)));
+    }
+
+    /** An attempt failed and is about to be retried. */
+    void attemptFailed(OutboundMessage message, String recipient, String endpoint, Throwable cause,
+                       Exchange exchange) {
+        store.record(forRecipient(message, recipient, ExchangeState.PROCESSING)
+                .attempt(DeliveryAttempt.failed(attemptKey(message, exchange, 0), endpoint, cause)));
+    }
+
+    /** The last attempt failed: held to replay what was prepared. */
+    String failed(OutboundMessage message, String recipient, String explanation, byte[] envelopeOrNull,
+                String endpoint, Throwable cause, Exchange exchange) {
+        Recording recording = forRecipient(message, recipient, ExchangeState.FAILED)
+                .reason(ReasonCode.DELIVERY_FAILED.name(), explanation)
+                .attempt(DeliveryAttempt.failed(attemptKey(message, exchange, 1), endpoint, cause));
+        store.record(envelopeOrNull != null ? recording.content(ContentKind.SEALED_ENVELOPE, envelopeOrNull)
+                : recording.content(ContentKind.ORIGINAL_MESSAGE, message.originalBytes()));
+        return recording.reference();
+    }
+
+    /** This recipient was refused: the original is kept, to send it once the cause is fixed. */
+    String refused(OutboundMessage message, RecipientResult refusal) {
+        Recording recording = forRecipient(message, refusal.partyId(), ExchangeState.REJECTED)
+                .reason(refusal.reason().name(), refusal.explanation())
+                .content(ContentKind.ORIGINAL_MESSAGE, message.originalBytes());
+        store.record(recording);
+        return recording.reference();
+    }
+
+    /** The message as a whole was refused (REJECTED) or held after a fault (FAILED), with its original. */
+    String wholeMessage(OutboundMessage message, ExchangeState state, ReasonCode reason, String explanation) {
+        Recording recording = Recording.of(ExchangeReferences.wholeMessage(message.exchangeId()), Direction.OUTBOUND,
+                        message.exchangeId(), state)
+                .parties(message.agency().id(), null, null)
+                .message(message.messageId().orElse(null), message.transportMessageId())
+                .reason(reason.name(), explanation)
+                .content(ContentKind.ORIGINAL_MESSAGE, message.originalBytes());
+        store.record(recording);
+        return recording.reference();
+    }
+
+    private static Recording forRecipient(OutboundMessage message, String recipient, ExchangeState state) {
+        return Recording.of(ExchangeReferences.outbound(message.exchangeId(), recipient), Direction.OUTBOUND,
+                        message.exchangeId(), state)
+                .parties(message.agency().id(), recipient, recipient)
+                .message(message.messageId().orElse(null), message.transportMessageId());
+    }
+
+    /**
+     * Attempt n of this processing of the message (a redelivery of the JMS message is another processing, with
+     * attempts of its own): Camel's redelivery counter says how many retries came before. In the retry hook the
+     * counter already names the coming retry, whose number is that of the attempt that failed; after the last
+     * attempt (delivered, or failed in the final handler) it names the retries made, so that attempt is one more.
+     */
+    private static String attemptKey(OutboundMessage message, Exchange exchange, int offset) {
+        Integer retries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        int n = (retries == null ? 0 : retries) + offset;
+        return message.processingId() + "/" + Math.max(n, 1);
+    }
+}
