@@ -1,7 +1,6 @@
 package uk.xborder.gateway.outbound;
 
 import org.apache.camel.Body;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
 import uk.xborder.gateway.audit.Step;
@@ -34,10 +33,9 @@ public final class Delivery {
     public void confirm(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
                         @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                         @ExchangeProperty(ExchangeProperties.ENVELOPE) byte[] envelope,
-                        @ExchangeProperty(ExchangeProperties.ENDPOINT) String endpoint,
-                        Exchange exchange) {
+                        @ExchangeProperty(ExchangeProperties.ENDPOINT) String endpoint) {
         message.result(RecipientResult.accepted(recipient));
         audit.recipientStep(message, recipient, Step.DELIVERED, Digests.sha256Hex(envelope));
-        exchanges.delivered(message, recipient, endpoint, exchange);
+        exchanges.delivered(message, recipient, endpoint);
     }
 }

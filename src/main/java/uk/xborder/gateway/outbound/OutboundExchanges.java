@@ -1,7 +1,5 @@
 package uk.xborder.gateway.outbound;
 
-import org.apache.camel.Exchange;
-
 import uk.xborder.gateway.exchange.ContentKind;
 import uk.xborder.gateway.exchange.DeliveryAttempt;
 import uk.xborder.gateway.exchange.Direction;
@@ -33,24 +31,23 @@ public final class OutboundExchanges {
     }
 
     /** The endpoint took it. */
-    void delivered(OutboundMessage message, String recipient, String endpoint, Exchange exchange) {
+    void delivered(OutboundMessage message, String recipient, String endpoint) {
         store.record(forRecipient(message, recipient, ExchangeState.DELIVERED)
-                .attempt(DeliveryAttempt.delivered(attemptKey(message, exchange, 1), endpoint)));
+                .attempt(DeliveryAttempt.delivered(attemptKey(message, recipient), endpoint)));
     }
 
     /** An attempt failed and is about to be retried. */
-    void attemptFailed(OutboundMessage message, String recipient, String endpoint, Throwable cause,
-                       Exchange exchange) {
+    void attemptFailed(OutboundMessage message, String recipient, String endpoint, Throwable cause) {
         store.record(forRecipient(message, recipient, ExchangeState.PROCESSING)
-                .attempt(DeliveryAttempt.failed(attemptKey(message, exchange, 0), endpoint, cause)));
+                .attempt(DeliveryAttempt.failed(attemptKey(message, recipient), endpoint, cause)));
     }
 
     /** The last attempt failed: held to replay what was prepared. */
     String failed(OutboundMessage message, String recipient, String explanation, byte[] envelopeOrNull,
-                String endpoint, Throwable cause, Exchange exchange) {
+                  String endpoint, Throwable cause) {
         Recording recording = forRecipient(message, recipient, ExchangeState.FAILED)
                 .reason(ReasonCode.DELIVERY_FAILED.name(), explanation)
-                .attempt(DeliveryAttempt.failed(attemptKey(message, exchange, 1), endpoint, cause));
+                .attempt(DeliveryAttempt.failed(attemptKey(message, recipient), endpoint, cause));
         store.record(envelopeOrNull != null ? recording.content(ContentKind.SEALED_ENVELOPE, envelopeOrNull)
                 : recording.content(ContentKind.ORIGINAL_MESSAGE, message.originalBytes()));
         return recording.reference();
@@ -85,14 +82,10 @@ public final class OutboundExchanges {
     }
 
     /**
-     * Attempt n of this processing of the message (a redelivery of the JMS message is another processing, with
-     * attempts of its own): Camel's redelivery counter says how many retries came before. In the retry hook the
-     * counter already names the coming retry, whose number is that of the attempt that failed; after the last
-     * attempt (delivered, or failed in the final handler) it names the retries made, so that attempt is one more.
+     * The next attempt for this recipient in this processing of the message (a redelivery of the JMS message is
+     * another processing, with attempts of its own), so that each attempt has a key of its own.
      */
-    private static String attemptKey(OutboundMessage message, Exchange exchange, int offset) {
-        Integer retries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        int n = (retries == null ? 0 : retries) + offset;
-        return message.processingId() + "/" + Math.max(n, 1);
+    private static String attemptKey(OutboundMessage message, String recipient) {
+        return message.processingId() + "/" + recipient + "/" + message.nextAttempt(recipient);
     }
 }

@@ -3,6 +3,7 @@ package uk.xborder.gateway.outbound;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class OutboundMessage {
     private final String originalDigest;
     private final Instant receivedAt;
     private final Map<String, RecipientResult> results = new LinkedHashMap<>();
+    private final Map<String, Integer> attempts = new HashMap<>();
     private final List<String> allowedRecipients = new ArrayList<>();
     private IntelligenceMessage canonical;
     private MessageFacts facts;
@@ -115,6 +117,11 @@ public final class OutboundMessage {
     void canonical(IntelligenceMessage message, MessageFacts extracted) {
         this.canonical = message;
         this.facts = extracted;
+    }
+
+    /** Counts the attempts for one recipient in this processing: 1 for the first. */
+    synchronized int nextAttempt(String partyId) {
+        return attempts.merge(partyId, 1, Integer::sum);
     }
 
     synchronized void allow(String partyId) {

@@ -44,7 +44,7 @@ public final class RecipientFailures {
             return;
         }
         exchanges.attemptFailed(message, recipient, exchange.getProperty(ExchangeProperties.ENDPOINT, String.class),
-                cause(exchange), exchange);
+                cause(exchange));
     }
 
     /** Records the failure, keeps what was prepared and readies the notice; the route sends it to the failed queue. */
@@ -63,7 +63,7 @@ public final class RecipientFailures {
         // Keep the sealed envelope when there is one; otherwise the original as the agency sent it, never a
         // half-processed plaintext translation.
         String reference = exchanges.failed(message, recipient, explanation, envelope,
-                exchange.getProperty(ExchangeProperties.ENDPOINT, String.class), cause, exchange);
+                exchange.getProperty(ExchangeProperties.ENDPOINT, String.class), cause);
         Message held = exchange.getMessage();
         held.removeHeaders("*");
         held.setBody(reference);
