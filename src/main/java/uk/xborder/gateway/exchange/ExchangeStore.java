@@ -154,14 +154,7 @@ public final class ExchangeStore {
                 + " state = ?, reason_code = ?, explanation = ?, updated_at = ?,"
                 + " failed_since = CASE WHEN ? THEN COALESCE(failed_since, ?) ELSE NULL END,"
                 + " version = version + 1, node = ? WHERE reference = ?")) {
-            update.setString(1, fit(r.agency(), PARTY));
-            update.setString(2, fit(r.partner(), PARTY));
-            update.setString(3, fit(r.recipient(), PARTY));
-            update.setString(4, fit(r.messageId(), IDENTIFIER));
-            update.setString(5, fit(r.transportMessageId(), IDENTIFIER));
-            update.setString(6, r.state().name());
-            update.setString(7, r.reasonCode());
-            update.setString(8, limit(r.explanation()));
+            bindDescription(update, 1, r);
             Jdbc.bind(update, 9, now);
             update.setBoolean(10, r.state() == ExchangeState.FAILED);
             Jdbc.bind(update, 11, now);
@@ -179,20 +172,28 @@ public final class ExchangeStore {
             insert.setString(1, r.reference());
             insert.setString(2, r.direction().name());
             insert.setString(3, fit(r.exchangeId(), 128));
-            insert.setString(4, fit(r.agency(), PARTY));
-            insert.setString(5, fit(r.partner(), PARTY));
-            insert.setString(6, fit(r.recipient(), PARTY));
-            insert.setString(7, fit(r.messageId(), IDENTIFIER));
-            insert.setString(8, fit(r.transportMessageId(), IDENTIFIER));
-            insert.setString(9, r.state().name());
-            insert.setString(10, r.reasonCode());
-            insert.setString(11, limit(r.explanation()));
+            bindDescription(insert, 4, r);
             Jdbc.bind(insert, 12, now);
             Jdbc.bind(insert, 13, now);
             Jdbc.bind(insert, 14, r.state() == ExchangeState.FAILED ? now : null);
             insert.setString(15, node);
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * Agency, partner, recipient, message id, transport message id, state, reason code and explanation, in this
+     * order from {@code first}: what an update and an insert both write.
+     */
+    private static void bindDescription(PreparedStatement statement, int first, Recording r) throws SQLException {
+        statement.setString(first, fit(r.agency(), PARTY));
+        statement.setString(first + 1, fit(r.partner(), PARTY));
+        statement.setString(first + 2, fit(r.recipient(), PARTY));
+        statement.setString(first + 3, fit(r.messageId(), IDENTIFIER));
+        statement.setString(first + 4, fit(r.transportMessageId(), IDENTIFIER));
+        statement.setString(first + 5, r.state().name());
+        statement.setString(first + 6, r.reasonCode());
+        statement.setString(first + 7, limit(r.explanation()));
     }
 
     private static void writeContent(Connection c, String reference, ContentKind kind, SealedContent sealed,
