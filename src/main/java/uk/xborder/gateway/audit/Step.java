@@ -104,7 +104,14 @@ public enum Step {
     /** A reply naming an open request in in-reply-to passed through: the request is answered. */
     REQUEST_CLOSED(AuditOperation.COLLECTION),
     /** Open or overdue requests read through the API. */
-    API_REQUESTS(AuditOperation.CONSULTATION);
+    API_REQUESTS(AuditOperation.CONSULTATION),
+
+    // The exchange store (package exchange).
+    /**
+     * Retention erased what the exchange store kept to replay an exchange (its metadata and attempts stay); the
+     * explanation names the exchange reference and the kind of content, never the content.
+     */
+    CONTENT_ERASED(AuditOperation.ERASURE);
 
     private final AuditOperation operation;
 

@@ -32,11 +32,14 @@ public final class Acknowledgement {
     private final ReceiptIssuer issuer;
     private final InboundReceipts receipts;
     private final InboundAudit audit;
+    private final InboundExchanges exchanges;
 
-    public Acknowledgement(ReceiptIssuer issuer, InboundReceipts receipts, InboundAudit audit) {
+    public Acknowledgement(ReceiptIssuer issuer, InboundReceipts receipts, InboundAudit audit,
+                           InboundExchanges exchanges) {
         this.issuer = issuer;
         this.receipts = receipts;
         this.audit = audit;
+        this.exchanges = exchanges;
     }
 
     public void delivered(Exchange exchange) {
@@ -75,6 +78,7 @@ public final class Acknowledgement {
         InboundReceipts.Recorded recorded = message.repeatOf().orElseThrow();
         byte[] receipt = recorded.receipt();
         audit.step(message, Step.RECEIPT_REPEATED, Digests.sha256Hex(receipt));
+        exchanges.repeated(message);
         answer(exchange, message, receipt, recorded.outcome());
     }
 

@@ -13,8 +13,8 @@ import uk.xborder.gateway.pipeline.MessageRejectedException;
 import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
- * First step: takes an envelope in, opens its exchange record, logs its receipt and refuses it outright when it is
- * larger than the configured limit.
+ * First step: takes an envelope in, opens its exchange record, logs its receipt, records it in the exchange store
+ * (RECEIVED) and refuses it outright when it is larger than the configured limit.
  */
 public final class InboundAdmission {
 
@@ -23,17 +23,20 @@ public final class InboundAdmission {
 
     private final long maxEnvelopeBytes;
     private final InboundAudit audit;
+    private final InboundExchanges exchanges;
     private final Clock clock;
 
-    public InboundAdmission(long maxEnvelopeBytes, InboundAudit audit, Clock clock) {
+    public InboundAdmission(long maxEnvelopeBytes, InboundAudit audit, InboundExchanges exchanges, Clock clock) {
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.audit = audit;
+        this.exchanges = exchanges;
         this.clock = clock;
     }
 
     public void admit(Exchange exchange) {
         InboundMessage message = open(exchange);
         audit.step(message, Step.INBOUND_RECEIVED, message.originalDigest());
+        exchanges.received(message);
         if (message.originalBytes().length > maxEnvelopeBytes) {
             throw new MessageRejectedException(ReasonCode.MESSAGE_TOO_LARGE,
                     "The envelope is " + message.originalBytes().length + " bytes; the limit is "
@@ -60,7 +63,7 @@ public final class InboundAdmission {
         InboundMessage message = new InboundMessage(transportId,
                 JMS.equals(exchange.getProperty(ExchangeProperties.INBOUND_TRANSPORT, String.class)),
                 exchange.getProperty(ExchangeProperties.CLIENT_CERTIFICATE, X509Certificate.class),
-                body, bytes == null ? new byte[0] : bytes, clock.instant());
+                bytes == null ? new byte[0] : bytes, clock.instant());
         exchange.setProperty(ExchangeProperties.INBOUND, message);
         return message;
     }

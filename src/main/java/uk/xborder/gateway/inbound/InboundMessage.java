@@ -24,10 +24,10 @@ import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
 public final class InboundMessage {
 
     private final String exchangeId;
+    private final String processingId = InboundExchanges.newProcessingId();
     private final String transportMessageId;
     private final boolean byJms;
     private final Optional<X509Certificate> clientCertificate;
-    private final Object originalBody;
     private final byte[] originalBytes;
     private final String originalDigest;
     private Instant receivedAt;
@@ -41,11 +41,10 @@ public final class InboundMessage {
     private InboundReceipts.Recorded repeatOf;
 
     InboundMessage(String transportMessageId, boolean byJms, X509Certificate clientCertificateOrNull,
-                   Object originalBody, byte[] originalBytes, Instant receivedAt) {
+                   byte[] originalBytes, Instant receivedAt) {
         this.transportMessageId = transportMessageId;
         this.byJms = byJms;
         this.clientCertificate = Optional.ofNullable(clientCertificateOrNull);
-        this.originalBody = originalBody;
         this.originalBytes = originalBytes;
         this.originalDigest = Digests.sha256Hex(originalBytes);
         this.receivedAt = receivedAt;
@@ -73,11 +72,15 @@ public final class InboundMessage {
         return clientCertificate;
     }
 
-    /** The body exactly as received (text or bytes), for the rejected and failed queues. */
-    public Object originalBody() {
-        return originalBody;
+    /**
+     * Tells this processing of the envelope apart from another of the same JMS message (a redelivery after a
+     * rollback), whose delivery attempts are attempts of their own.
+     */
+    public String processingId() {
+        return processingId;
     }
 
+    /** The envelope exactly as received (a text message's as UTF-8), kept in the exchange store to replay. */
     public byte[] originalBytes() {
         return originalBytes;
     }

@@ -59,7 +59,7 @@ public final class Admission {
         Object body = in.getBody();
         byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : in.getBody(byte[].class);
         OutboundMessage message = new OutboundMessage(agency, in.getHeader("JMSMessageID", String.class),
-                body, bytes == null ? new byte[0] : bytes, clock.instant());
+                bytes == null ? new byte[0] : bytes, clock.instant());
         exchange.setProperty(ExchangeProperties.OUTBOUND, message);
         return message;
     }

@@ -50,16 +50,19 @@ public final class DeliveryRetries {
     private final PartyDirectory directory;
     private final AwaitingReceipts awaiting;
     private final ReceiptNotice notices;
+    private final OutboundExchanges exchanges;
     private final RetryAudit audit;
     private final Clock clock;
     private final Clock brokerClock;
     private final DoubleSupplier random;
 
-    DeliveryRetries(PartyDirectory directory, AwaitingReceipts awaiting, ReceiptNotice notices, RetryAudit audit,
-                    Clock clock, Clock brokerClock, DoubleSupplier random) {
+    DeliveryRetries(PartyDirectory directory, AwaitingReceipts awaiting, ReceiptNotice notices,
+                    OutboundExchanges exchanges, RetryAudit audit, Clock clock, Clock brokerClock,
+                    DoubleSupplier random) {
         this.directory = directory;
         this.awaiting = awaiting;
         this.notices = notices;
+        this.exchanges = exchanges;
         this.audit = audit;
         this.clock = clock;
         this.brokerClock = brokerClock;
@@ -70,8 +73,8 @@ public final class DeliveryRetries {
      * @param clock the gateway's clock, for the audit log and the ledger; the broker schedules by the system's
      */
     public static DeliveryRetries create(PartyDirectory directory, AwaitingReceipts awaiting, ReceiptNotice notices,
-                                         AuditTrail trail, Clock clock) {
-        return new DeliveryRetries(directory, awaiting, notices, new RetryAudit(trail, clock), clock,
+                                         OutboundExchanges exchanges, AuditTrail trail, Clock clock) {
+        return new DeliveryRetries(directory, awaiting, notices, exchanges, new RetryAudit(trail, clock), clock,
                 Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -83,11 +86,14 @@ public final class DeliveryRetries {
     public void firstAttemptFailed(Exchange exchange) {
         OutboundMessage message = exchange.getProperty(ExchangeProperties.OUTBOUND, OutboundMessage.class);
         String recipient = exchange.getProperty(ExchangeProperties.RECIPIENT, String.class);
-        PendingDelivery first = PendingDelivery.firstOf(message, recipient,
-                exchange.getProperty(ExchangeProperties.ENDPOINT, String.class));
+        String endpoint = exchange.getProperty(ExchangeProperties.ENDPOINT, String.class);
+        PendingDelivery first = PendingDelivery.firstOf(message, recipient, endpoint);
         Optional<String> next = scheduleOrGiveUp(exchange, first,
                 exchange.getProperty(ExchangeProperties.ENVELOPE, byte[].class));
         if (next.isPresent()) {
+            // a given-up attempt is recorded with the recipient's failure (RecipientFailures)
+            exchanges.attemptFailed(message, recipient, endpoint,
+                    exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
             awaiting.retrying(first.exchangeId(), recipient);
             message.result(RecipientResult.retrying(recipient, next.get()));
         }
@@ -147,6 +153,7 @@ public final class DeliveryRetries {
     public void delivered(Exchange exchange) {
         PendingDelivery delivery = exchange.getProperty(ExchangeProperties.RETRY, PendingDelivery.class);
         audit.delivered(delivery, Digests.sha256Hex(exchange.getProperty(ExchangeProperties.ENVELOPE, byte[].class)));
+        exchanges.retryDelivered(delivery);
         Duration timeout = directory.partner(delivery.recipient()).map(Partner::receiptTimeout).orElse(Duration.ZERO);
         awaiting.delivered(delivery.exchangeId(), delivery.recipient(), clock.instant().plus(timeout));
         LOG.info("Exchange {} delivered to {} at attempt {}", delivery.exchangeId(), delivery.recipient(),
@@ -155,11 +162,18 @@ public final class DeliveryRetries {
 
     /** A later attempt failed: the message becomes the next attempt's, or the delivery is given up. */
     public void attemptFailed(Exchange exchange) {
-        scheduleOrGiveUp(exchange, exchange.getProperty(ExchangeProperties.RETRY, PendingDelivery.class),
-                exchange.getProperty(ExchangeProperties.ENVELOPE, byte[].class));
+        PendingDelivery delivery = exchange.getProperty(ExchangeProperties.RETRY, PendingDelivery.class);
+        if (scheduleOrGiveUp(exchange, delivery, exchange.getProperty(ExchangeProperties.ENVELOPE, byte[].class))
+                .isPresent()) {
+            // a given-up attempt is recorded with the exchange's failure (giveUp)
+            exchanges.retryFailed(delivery, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        }
     }
 
-    /** In the retry route's error handling: records the failure and readies the envelope to be held on gw.failed. */
+    /**
+     * In the retry route's error handling: records the failure, keeps the sealed envelope in the exchange store, and
+     * readies the reference to it to be held on gw.failed (the queue carries no content).
+     */
     public void giveUp(Exchange exchange) {
         PendingDelivery delivery = exchange.getProperty(ExchangeProperties.RETRY, PendingDelivery.class);
         DeliveryFailure failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DeliveryFailure.class);
@@ -167,9 +181,12 @@ public final class DeliveryRetries {
         audit.failed(delivery, failure.reason(), failure.explanation(), Digests.sha256Hex(envelope));
         awaiting.withdraw(delivery.exchangeId(), delivery.recipient(), failure.reason().name(),
                 failure.explanation());
+        String reference = exchanges.retryGivenUp(delivery, failure.reason(), failure.explanation(), envelope,
+                failure.getCause());
         Message held = exchange.getMessage();
         held.removeHeaders("*");
-        held.setBody(envelope);
+        held.setBody(reference);
+        held.setHeader(GatewayHeaders.EXCHANGE_REFERENCE, reference);
         held.setHeader(GatewayHeaders.EXCHANGE_ID, delivery.exchangeId());
         held.setHeader(GatewayHeaders.AGENCY, delivery.agency());
         held.setHeader(GatewayHeaders.MESSAGE_ID, delivery.messageId());

@@ -3,6 +3,7 @@ package uk.xborder.gateway.outbound;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,14 @@ public final class OutboundMessage {
 
 
     private final String exchangeId;
+    private final String processingId = UUID.randomUUID().toString();
     private final Agency agency;
     private final String transportMessageId;
-    private final Object originalBody;
     private final byte[] originalBytes;
     private final String originalDigest;
     private final Instant receivedAt;
     private final Map<String, RecipientResult> results = new LinkedHashMap<>();
+    private final Map<String, Integer> attempts = new HashMap<>();
     private final List<String> allowedRecipients = new ArrayList<>();
     private IntelligenceMessage canonical;
     private MessageFacts facts;
@@ -45,11 +47,10 @@ public final class OutboundMessage {
     public record Verdict(boolean failed, ReasonCode reason, String explanation) {
     }
 
-    OutboundMessage(Agency agency, String transportMessageId, Object originalBody, byte[] originalBytes,
+    OutboundMessage(Agency agency, String transportMessageId, byte[] originalBytes,
                     Instant receivedAt) {
         this.agency = agency;
         this.transportMessageId = transportMessageId;
-        this.originalBody = originalBody;
         this.originalBytes = originalBytes;
         this.originalDigest = Digests.sha256Hex(originalBytes);
         this.receivedAt = receivedAt;
@@ -63,6 +64,14 @@ public final class OutboundMessage {
         return exchangeId;
     }
 
+    /**
+     * Tells this processing of the message apart from another of the same JMS message (a redelivery after a
+     * rollback), whose delivery attempts are attempts of their own.
+     */
+    public String processingId() {
+        return processingId;
+    }
+
     public Agency agency() {
         return agency;
     }
@@ -71,11 +80,7 @@ public final class OutboundMessage {
         return transportMessageId;
     }
 
-    /** The body exactly as the agency sent it (text or bytes), for the rejected and failed queues. */
-    public Object originalBody() {
-        return originalBody;
-    }
-
+    /** The bytes exactly as the agency sent them (a text message's as UTF-8), kept in the exchange store to replay. */
     public byte[] originalBytes() {
         return originalBytes;
     }
@@ -112,6 +117,11 @@ public final class OutboundMessage {
     void canonical(IntelligenceMessage message, MessageFacts extracted) {
         this.canonical = message;
         this.facts = extracted;
+    }
+
+    /** Counts the attempts for one recipient in this processing: 1 for the first. */
+    synchronized int nextAttempt(String partyId) {
+        return attempts.merge(partyId, 1, Integer::sum);
     }
 
     synchronized void allow(String partyId) {

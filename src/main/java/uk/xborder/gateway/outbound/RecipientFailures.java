@@ -3,9 +3,9 @@ package uk.xborder.gateway.outbound;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
-import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.pipeline.DeliveryFailure;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
@@ -13,15 +13,18 @@ import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * What happens when one recipient cannot be served: a refusal (no safe translation) is recorded like a policy
- * refusal; a failure (signing, encryption or delivery still failing after retries) is recorded and what was prepared
- * is held on the failed queue for an operator to replay. Either way the other recipients go on.
+ * refusal; a failure (signing, encryption or delivery still failing after retries) is recorded, what was prepared is
+ * kept in the exchange store to replay, and the failed queue gets a notice of it. Each failed attempt on the way is
+ * recorded too. Either way the other recipients go on.
  */
 public final class RecipientFailures {
 
     private final OutboundAudit audit;
+    private final OutboundExchanges exchanges;
 
-    public RecipientFailures(OutboundAudit audit) {
+    public RecipientFailures(OutboundAudit audit, OutboundExchanges exchanges) {
         this.audit = audit;
+        this.exchanges = exchanges;
     }
 
     public void refused(Exchange exchange) {
@@ -34,7 +37,18 @@ public final class RecipientFailures {
                 refusal.reason(), refusal.explanation());
     }
 
-    /** Records the failure and prepares the held copy; the route sends it to the failed queue. */
+    /** Before each retry: the attempt that failed, with its endpoint and error. */
+    public void attemptFailed(Exchange exchange) {
+        OutboundMessage message = exchange.getProperty(ExchangeProperties.OUTBOUND, OutboundMessage.class);
+        String recipient = exchange.getProperty(ExchangeProperties.RECIPIENT, String.class);
+        if (message == null || recipient == null) {
+            return;
+        }
+        exchanges.attemptFailed(message, recipient, exchange.getProperty(ExchangeProperties.ENDPOINT, String.class),
+                cause(exchange));
+    }
+
+    /** Records the failure, keeps what was prepared and readies the notice; the route sends it to the failed queue. */
     public void failed(Exchange exchange) {
         OutboundMessage message = exchange.getProperty(ExchangeProperties.OUTBOUND, OutboundMessage.class);
         String recipient = exchange.getProperty(ExchangeProperties.RECIPIENT, String.class);
@@ -50,11 +64,14 @@ public final class RecipientFailures {
         message.result(RecipientResult.failed(recipient, reason, explanation));
         audit.recipientOutcome(message, recipient, Step.DELIVERY_FAILED,
                 AuditOutcome.FAILED, reason, explanation);
-        Message held = exchange.getMessage();
-        // Hold the sealed envelope when there is one; otherwise the original as the agency sent it, never a
+        // Keep the sealed envelope when there is one; otherwise the original as the agency sent it, never a
         // half-processed plaintext translation.
-        held.setBody(envelope != null ? envelope : message.originalBody());
+        String reference = exchanges.failed(message, recipient, reason, explanation, envelope,
+                exchange.getProperty(ExchangeProperties.ENDPOINT, String.class), cause);
+        Message held = exchange.getMessage();
         held.removeHeaders("*");
+        held.setBody(reference);
+        held.setHeader(GatewayHeaders.EXCHANGE_REFERENCE, reference);
         held.setHeader(GatewayHeaders.EXCHANGE_ID, message.exchangeId());
         held.setHeader(GatewayHeaders.AGENCY, message.agency().id());
         held.setHeader(GatewayHeaders.MESSAGE_ID, message.messageId().orElse(null));
@@ -62,5 +79,10 @@ public final class RecipientFailures {
         held.setHeader(GatewayHeaders.REASON_CODE, reason.name());
         held.setHeader(GatewayHeaders.EXPLANATION, explanation);
         held.setHeader(GatewayHeaders.FAILED_STEP, step);
+    }
+
+    private static Throwable cause(Exchange exchange) {
+        Throwable now = exchange.getException();
+        return now != null ? now : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }

@@ -7,6 +7,13 @@ package uk.xborder.gateway.pipeline;
 public final class GatewayHeaders {
 
     public static final String EXCHANGE_ID = "GwExchangeId";
+    /**
+     * On what the holding queues (gw.rejected, gw.failed) get: the exchange store's reference of the exchange held,
+     * under which its content is kept (sealed) to replay. A notice for several refused recipients names one
+     * reference per recipient, comma-separated, in the order of {@link #REFUSED_RECIPIENTS}. The notice's body is
+     * the same text: holding queues carry no content.
+     */
+    public static final String EXCHANGE_REFERENCE = "GwExchangeReference";
     public static final String MESSAGE_ID = "GwMessageId";
     public static final String AGENCY = "GwAgency";
     public static final String RECIPIENT = "GwRecipient";

@@ -8,6 +8,7 @@ import org.apache.camel.spi.Registry;
 import uk.xborder.gateway.audit.AuditTrail;
 import uk.xborder.gateway.certificates.PartnerCertificates;
 import uk.xborder.gateway.directory.PartyDirectory;
+import uk.xborder.gateway.exchange.ExchangeStore;
 import uk.xborder.gateway.ledger.AwaitingReceipts;
 import uk.xborder.gateway.settings.ReceiptSettings;
 import uk.xborder.gateway.xml.SafeXmlParser;
@@ -23,11 +24,12 @@ public final class Receipts {
     }
 
     public static void install(Registry registry, PartyDirectory directory, PartnerCertificates certificates,
-                               AwaitingReceipts awaiting,
+                               AwaitingReceipts awaiting, ExchangeStore store,
                                AuditTrail trail, SchemaCatalog schemas, ReceiptSettings settings, Clock clock) {
         SafeXmlParser parser = new SafeXmlParser();
         SentEnvelope sent = new SentEnvelope(parser);
         ReceiptAudit audit = new ReceiptAudit(trail, clock);
+        ReceiptExchanges exchanges = new ReceiptExchanges(store);
         PartnerTrust trust = PartnerTrust.of(directory, certificates);
         ReceiptVerifier verifier = new ReceiptVerifier(trust, new ReceiptReader(parser, schemas), directory,
                 awaiting, sent);
@@ -35,9 +37,10 @@ public final class Receipts {
         registry.bind("awaitingReceipts", awaiting);
         registry.bind("receiptExpectation", new ReceiptExpectation(awaiting, directory, sent, clock));
         registry.bind("receiptIntake", new ReceiptIntake(verifier));
-        registry.bind("exchangeClosing", new ExchangeClosing(awaiting, audit));
+        registry.bind("exchangeClosing", new ExchangeClosing(awaiting, audit, exchanges));
         registry.bind("receiptNotice", new ReceiptNotice(audit, clock));
-        registry.bind("receiptRefusal", new ReceiptRefusal(audit));
-        registry.bind("overdueReceipts", new OverdueReceipts(awaiting, directory, audit, settings.batchSize(), clock));
+        registry.bind("receiptRefusal", new ReceiptRefusal(audit, exchanges));
+        registry.bind("overdueReceipts", new OverdueReceipts(awaiting, directory, audit, exchanges,
+                settings.batchSize(), clock));
     }
 }

@@ -76,7 +76,7 @@ class OutboundGatewayFaultTest {
         Message held = gateway.receive("gw.failed", "GwTransportMessageId = '" + transportId + "'", WAIT);
         assertThat(held).as("original held on gw.failed").isNotNull();
         assertThat(held.getStringProperty("GwReasonCode")).isEqualTo("INTERNAL_ERROR");
-        assertThat(RunningGateway.bodyBytes(held)).isEqualTo(xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(gateway.heldContent(held)).isEqualTo(xml.getBytes(StandardCharsets.UTF_8));
         assertThat(gateway.receive("gw.rejected", "GwTransportMessageId = '" + transportId + "'", 1_000))
                 .as("nothing refused").isNull();
 

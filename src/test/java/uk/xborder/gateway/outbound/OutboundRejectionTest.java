@@ -240,7 +240,7 @@ class OutboundRejectionTest {
         assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo(reason);
         assertThat(kept.getStringProperty("GwExplanation")).isNotBlank();
         if (original != null) {
-            assertThat(RunningGateway.bodyBytes(kept)).isEqualTo(original);
+            assertThat(GATEWAY.get().heldContent(kept)).isEqualTo(original);
         }
         return kept;
     }

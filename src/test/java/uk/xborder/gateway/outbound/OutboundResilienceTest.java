@@ -89,7 +89,7 @@ class OutboundResilienceTest {
             assertThat(held.getStringProperty("GwFailedStep")).isEqualTo("delivery");
             assertThat(held.getStringProperty("GwReasonCode")).isEqualTo("DELIVERY_FAILED");
             // What is held is the sealed envelope, ready to replay: still only nca can open it.
-            PartnerInbox.Opened opened = PartnerInbox.open("nca", RunningGateway.bodyBytes(held));
+            PartnerInbox.Opened opened = PartnerInbox.open("nca", gateway.heldContent(held));
             assertThat(opened.messageId()).isEqualTo(messageId);
             assertThat(gateway.audit().forExchange(notice.exchangeId()))
                     .filteredOn(e -> e.step().equals("DELIVERY_FAILED")).extracting(AuditEvent::recipients)

@@ -23,6 +23,8 @@ import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.broker.BrokerPermissions;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.crypto.Secret;
+import uk.xborder.gateway.exchange.ExchangeStore;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.settings.BrokerSettings;
 
 /**
@@ -249,6 +251,27 @@ public final class RunningGateway implements AutoCloseable {
             return text.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         return message.getBody(byte[].class);
+    }
+
+    /** The gateway's exchange store, read back for assertions. */
+    public ExchangeStore exchangeStore() {
+        return context().getRegistry().lookupByNameAndType("exchangeStore", ExchangeStore.class);
+    }
+
+    /**
+     * What the exchange store keeps for the one exchange a holding-queue notice names, opened; the notice itself must
+     * carry nothing but that reference.
+     */
+    public byte[] heldContent(Message notice) throws JMSException {
+        String reference = notice.getStringProperty(GatewayHeaders.EXCHANGE_REFERENCE);
+        if (reference == null || reference.contains(",")) {
+            throw new AssertionError("the notice names no single exchange reference: " + reference);
+        }
+        if (!bodyText(notice).equals(reference)) {
+            throw new AssertionError("a holding-queue notice carries its reference and nothing else");
+        }
+        return exchangeStore().openContent(reference)
+                .orElseThrow(() -> new AssertionError("no content is kept for exchange " + reference)).bytes();
     }
 
     public static String bodyText(Message message) throws JMSException {

@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.xborder.gateway.audit.AuditEvent;
+import uk.xborder.gateway.crypto.Digests;
+import uk.xborder.gateway.exchange.AttemptOutcome;
+import uk.xborder.gateway.exchange.ExchangeDetail;
+import uk.xborder.gateway.exchange.ExchangeState;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
@@ -98,6 +103,18 @@ class DeliveryRetriesTest {
                 Message held = gateway.receive("gw.failed", "GwMessageId = '" + messageId + "'", WAIT);
                 assertThat(held).as("europol's envelope held").isNotNull();
                 assertThat(held.getStringProperty("GwRecipient")).isEqualTo("europol");
+                // The exchange store has the same story: FAILED after the three attempts, with the sealed envelope
+                // that was offered at each, ready to replay.
+                ExchangeDetail stored = gateway.exchangeStore()
+                        .get(held.getStringProperty(GatewayHeaders.EXCHANGE_REFERENCE)).orElseThrow();
+                assertThat(stored.exchange().state()).isEqualTo(ExchangeState.FAILED);
+                assertThat(stored.exchange().reasonCode()).isEqualTo("DELIVERY_FAILED");
+                assertThat(stored.attempts()).hasSize(3)
+                        .allSatisfy(attempt -> assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.FAILED))
+                        .allSatisfy(attempt -> assertThat(attempt.endpoint()).isEqualTo(europolDown));
+                assertThat(events(gateway, exchangeId, "RELEASED", "europol"))
+                        .extracting(AuditEvent::payloadDigest)
+                        .containsOnly(Digests.sha256Hex(gateway.heldContent(held)));
             }
         }
     }

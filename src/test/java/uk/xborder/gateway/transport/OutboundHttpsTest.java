@@ -142,7 +142,7 @@ class OutboundHttpsTest {
         // One POST: a 4xx is not tried again, in place or later.
         List<PartnerHttpsServer.Post> posts = postsOf(messageId);
         assertThat(posts).hasSize(1);
-        assertThat(RunningGateway.bodyBytes(held)).isEqualTo(posts.get(0).body());
+        assertThat(gateway.heldContent(held)).isEqualTo(posts.get(0).body());
         assertThat(gateway.audit().forExchange(notice.exchangeId()))
                 .filteredOn(event -> event.step().equals("DELIVERY_ATTEMPT_FAILED"))
                 .singleElement().satisfies(event -> assertThat(event.explanation())
@@ -174,7 +174,7 @@ class OutboundHttpsTest {
         Message held = gateway.receive("gw.failed", "GwMessageId = '" + messageId + "'", WAIT);
         assertThat(held).isNotNull();
         assertThat(held.getStringProperty("GwReasonCode")).isEqualTo("DELIVERY_FAILED");
-        assertThat(RunningGateway.bodyBytes(held)).isEqualTo(posts.get(0).body());
+        assertThat(gateway.heldContent(held)).isEqualTo(posts.get(0).body());
         assertThat(gateway.audit().forExchange(notice.exchangeId()))
                 .filteredOn(event -> event.step().equals("DELIVERY_ATTEMPT_FAILED"))
                 .extracting(AuditEvent::explanation)
