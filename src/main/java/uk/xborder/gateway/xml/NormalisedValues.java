@@ -34,7 +34,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@link ValidatorHandler} with normalised values switched on, which hands on each simple value (an element's text
  * or an attribute) normalised, and the document is changed where that differs from the text. Element-only content
  * and string values are left as they are. Should the stream ever be refused, nothing is changed: the document was
- * valid already and stays as it was.
+ * valid already and stays as it was. A document whose values are all collapsed already (most are) is not streamed
+ * at all: the pass costs about as much as the validation.
  */
 final class NormalisedValues {
 
@@ -46,8 +47,8 @@ final class NormalisedValues {
     /** Normalises, in place, the values of a document that has passed validation against the schema. */
     static void apply(Schema schema, Document document) {
         Element root = document.getDocumentElement();
-        if (root == null) {
-            return;
+        if (root == null || allCollapsed(root)) {
+            return; // no normalisation can change a value: spare the second pass over the document
         }
         Collector collector = new Collector();
         try {
@@ -65,6 +66,43 @@ final class NormalisedValues {
             return; // cannot happen for a valid document; if it does, the values stay as the sender wrote them
         }
         collector.changes.forEach(Runnable::run);
+    }
+
+    /**
+     * True when every simple value below the element is already in collapsed form (no white space but single
+     * spaces between words), which neither replacing nor collapsing changes.
+     */
+    private static boolean allCollapsed(Element element) {
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            if (!isCollapsed(attributes.item(i).getNodeValue())) {
+                return false;
+            }
+        }
+        boolean leaf = true;
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element nested) {
+                leaf = false;
+                if (!allCollapsed(nested)) {
+                    return false;
+                }
+            }
+        }
+        return !leaf || isCollapsed(element.getTextContent());
+    }
+
+    private static boolean isCollapsed(String value) {
+        int length = value.length();
+        if (length > 0 && (value.charAt(0) == ' ' || value.charAt(length - 1) == ' ')) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && i > 0 && value.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The element as SAX events, as a namespace-aware parser would report it. */

@@ -98,7 +98,11 @@ public final class DocumentReshaping {
         switch (random.nextInt(16)) {
             case 0, 1, 2, 3 -> {
                 Element leaf = HostileInputs.pick(random, leaves(elements));
-                String value = random.nextInt(3) == 0 ? values.any(random) : values.plausible(random);
+                String value = switch (random.nextInt(4)) {
+                    case 0 -> values.any(random);
+                    case 1 -> values.plausible(random);
+                    default -> values.like(leaf.getTextContent(), random);
+                };
                 leaf.setTextContent(value);
                 return leaf.getLocalName() + " set to " + HostileInputs.quoted(value);
             }

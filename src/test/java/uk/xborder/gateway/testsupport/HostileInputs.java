@@ -535,6 +535,30 @@ public final class HostileInputs {
             };
         }
 
+        /**
+         * A value of the same kind as the one a field holds (a date-time for a date-time, a number for a number, a
+         * code for a code, a party for a party), so that many reach past the schema to the binding and translators.
+         */
+        public String like(String current, SplittableRandom random) {
+            String value = current.trim();
+            if (DATE_TIME_SHAPE.matcher(value).matches()) {
+                return pick(random, DATE_TIMES);
+            }
+            if (value.matches("[0-9]{1,9}")) {
+                return pick(random, NUMBERS);
+            }
+            if (codes.contains(value)) {
+                return pick(random, codes);
+            }
+            if (PARTY_SHAPE.matcher(value).matches()) {
+                return pick(random, PARTIES);
+            }
+            return random.nextBoolean() ? ofLength(random) : plausible(random);
+        }
+
+        private static final Pattern DATE_TIME_SHAPE = Pattern.compile("-?[0-9]{4,}-.*T.*");
+        private static final Pattern PARTY_SHAPE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
         private static String ofLength(SplittableRandom random) {
             int length = pick(random, LENGTHS);
             String unit = pick(random, List.of("x", "A", "1", " ", "\u00E9", "\uD83D\uDE00"));
