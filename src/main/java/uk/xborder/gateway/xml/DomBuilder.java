@@ -68,10 +68,10 @@ final class DomBuilder extends DefaultHandler {
             throw new ForbiddenConstructException("an XInclude element", line(), column());
         }
         if (open.size() > maxDepth) {
-            throw new NestingTooDeepException(maxDepth, line(), column());
+            throw BeyondEveryFormatException.nestedDeeperThan(maxDepth, line(), column());
         }
         if (pendingNamespaceDeclarations.size() + attributes.getLength() > maxAttributes) {
-            throw new TooManyAttributesException(maxAttributes, line(), column());
+            throw BeyondEveryFormatException.moreAttributesThan(maxAttributes, line(), column());
         }
         endText();
         Element element;

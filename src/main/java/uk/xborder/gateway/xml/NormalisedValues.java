@@ -14,9 +14,7 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.Text;
 import org.xml.sax.Attributes;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.AttributesImpl;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -57,7 +55,7 @@ final class NormalisedValues {
             handler.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             handler.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             handler.setFeature(NORMALIZED_VALUE, true);
-            handler.setErrorHandler(StopAtAnyError.INSTANCE);
+            handler.setErrorHandler(StopAtFirstError.INSTANCE);
             handler.setContentHandler(collector);
             handler.startDocument();
             emit(root, handler, collector);
@@ -192,25 +190,6 @@ final class NormalisedValues {
                 // setTextContent replaces every child with one text node, or none for an empty value
                 changes.add(() -> element.setTextContent(value));
             }
-        }
-    }
-
-    private enum StopAtAnyError implements ErrorHandler {
-        INSTANCE;
-
-        @Override
-        public void warning(SAXParseException exception) {
-            // nothing to stop for
-        }
-
-        @Override
-        public void error(SAXParseException exception) throws SAXException {
-            throw exception;
-        }
-
-        @Override
-        public void fatalError(SAXParseException exception) throws SAXException {
-            throw exception;
         }
     }
 }
