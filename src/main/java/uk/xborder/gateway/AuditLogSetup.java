@@ -28,8 +28,8 @@ import uk.xborder.gateway.settings.GatewaySettings;
 /**
  * Opens the durable audit log from its settings ({@link AuditSettings}): the store (embedded H2 under the data
  * directory, or the configured PostgreSQL), the audit key that signs its checkpoints, and its metrics; and, when
- * {@code gateway.api.enabled}, binds the beans of the auditors' REST API over it (its routes, in
- * {@code routes/audit-api.camel.yaml}, are loaded under the same setting). The log is closed as a Camel service,
+ * {@code gateway.api.enabled}, binds the beans of the REST layer and its auditor API over it (their routes, in
+ * {@code routes/api.camel.yaml} and {@code routes/audit-api.camel.yaml}, are switched by the same setting). The log is closed as a Camel service,
  * after the routes that write to it have stopped. The audit key's certificate is watched for expiry.
  */
 final class AuditLogSetup {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import uk.xborder.gateway.api.RequestsApi;
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
-import uk.xborder.gateway.broker.BodySpool;
 import uk.xborder.gateway.broker.BrokerPermissions;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.broker.JmsConnections;
@@ -33,6 +33,7 @@ import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.directory.PartyDirectoryLoader;
 import uk.xborder.gateway.envelope.EnvelopeReader;
 import uk.xborder.gateway.envelope.EnvelopeWriter;
+import uk.xborder.gateway.exchange.ExchangeStore;
 import uk.xborder.gateway.inbound.Acknowledgement;
 import uk.xborder.gateway.inbound.AddresseeAuthorisation;
 import uk.xborder.gateway.inbound.AgencyDelivery;
@@ -44,6 +45,7 @@ import uk.xborder.gateway.inbound.Duplicates;
 import uk.xborder.gateway.inbound.HeaderCheck;
 import uk.xborder.gateway.inbound.InboundAdmission;
 import uk.xborder.gateway.inbound.InboundAudit;
+import uk.xborder.gateway.inbound.InboundExchanges;
 import uk.xborder.gateway.inbound.InboundRejection;
 import uk.xborder.gateway.inbound.ReceivedHooks;
 import uk.xborder.gateway.inbound.ReceivedMaterialHooks;
@@ -63,7 +65,9 @@ import uk.xborder.gateway.outbound.Authorisation;
 import uk.xborder.gateway.outbound.Canonicalisation;
 import uk.xborder.gateway.outbound.Deadlines;
 import uk.xborder.gateway.outbound.Delivery;
+import uk.xborder.gateway.outbound.DeliveryRetries;
 import uk.xborder.gateway.outbound.OutboundAudit;
+import uk.xborder.gateway.outbound.OutboundExchanges;
 import uk.xborder.gateway.outbound.Protection;
 import uk.xborder.gateway.outbound.RecipientCertificate;
 import uk.xborder.gateway.outbound.RecipientFailures;
@@ -78,6 +82,7 @@ import uk.xborder.gateway.policy.CaveatAudience;
 import uk.xborder.gateway.policy.OnwardDissemination;
 import uk.xborder.gateway.policy.RecipientPolicy;
 import uk.xborder.gateway.receipt.ReceiptIssuer;
+import uk.xborder.gateway.receipt.ReceiptNotice;
 import uk.xborder.gateway.transport.HttpsTransport;
 import uk.xborder.gateway.receipt.Receipts;
 import uk.xborder.gateway.requests.OpenRequests;
@@ -121,6 +126,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         JdbcAuditLog auditLog = AuditLogSetup.open(context, settings, clock, expiry);
         registry.bind("auditLog", auditLog);
         OutboundAudit audit = new OutboundAudit(auditLog, clock);
+        ExchangeStore exchangeStore = ExchangeStoreSetup.open(registry, settings.store(), auditLog, clock);
+        OutboundExchanges outboundExchanges = new OutboundExchanges(exchangeStore);
 
         GradingTables grading = GradingTables.loadDefault();
         MarkingTable markings = MarkingTable.loadDefault();
@@ -128,8 +135,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         SchemaCatalog schemas = SchemaCatalog.loadDefault();
         FormatRegistry formats = existing(registry, "formatRegistry", FormatRegistry.class,
                 () -> FormatRegistry.create(schemas, grading, markings));
-        PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown)
-                .load(settings.directoryFile());
+        PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown,
+                settings.outbound().retryDefaults()).load(settings.directoryFile());
         registry.bind("partyDirectory", directory);
         registry.bind("jms", jmsComponent(context, settings, directory));
         PartnerCertificates partnerCertificates = partnerCertificates(directory, settings.certificates(), clock);
@@ -147,7 +154,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         expiry.check();
 
         // Every body taken off a queue is read once, through this: text and bytes only, measured before it is read.
-        ReceivedBodies bodies = new ReceivedBodies(BodySpool.under(settings.dataDir()));
+        ReceivedBodies bodies = new ReceivedBodies();
         Admission admission = new Admission(directory, bodies, settings.outbound().maxMessageBytes(), audit, clock);
         registry.bind("admission", admission);
         registry.bind("wellFormedness", new WellFormedness(new SafeXmlParser(), audit));
@@ -162,19 +169,27 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("recipientTranslation", new RecipientTranslation(directory, formats, audit));
         registry.bind("protection", new Protection(CmsSigner.create(identity), CmsEncryptor.create(), directory, audit));
         registry.bind("wrapping", new Wrapping(directory, new EnvelopeWriter(), audit, clock));
-        registry.bind("delivery", new Delivery(audit));
-        registry.bind("recipientFailures", new RecipientFailures(audit));
-        registry.bind("rejection", new Rejection(admission, audit));
+        registry.bind("delivery", new Delivery(audit, outboundExchanges));
+        RecipientFailures recipientFailures = new RecipientFailures(audit, outboundExchanges);
+        registry.bind("recipientFailures", recipientFailures);
+        // called before each retry of a recipient's preparation or delivery (routes/error-handling.camel.yaml)
+        registry.bind("recipientAttemptFailed", (Processor) recipientFailures::attemptFailed);
+        registry.bind("rejection", new Rejection(admission, audit, outboundExchanges));
         registry.bind("statusReport", new StatusReport(audit, clock));
 
         RequestTracking requests = requestTracking(context, settings, auditLog, clock);
         registry.bind("requestTracking", requests);
         registry.bind("deadlines", new Deadlines(requests, clock));
         bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, partnerCertificates,
-                new ReceivedMaterialHooks(receivedMaterial, requests), bodies, clock);
+                new ReceivedMaterialHooks(receivedMaterial, requests), new InboundExchanges(exchangeStore), bodies,
+                clock);
         HttpsTransport.install(context, settings.https(), directory, auditLog, expiry, clock);
-        Receipts.install(registry, directory, partnerCertificates, AwaitingReceipts.open(auditLog.database(), clock),
-                bodies, auditLog, schemas, settings.receipts(), clock);
+        AwaitingReceipts awaiting = AwaitingReceipts.open(auditLog.database(), clock);
+        Receipts.install(registry, directory, partnerCertificates, awaiting, exchangeStore, bodies, auditLog, schemas,
+                settings.receipts(), clock);
+        registry.bind("deliveryRetries", DeliveryRetries.create(directory, bodies, awaiting,
+                registry.lookupByNameAndType("receiptNotice", ReceiptNotice.class), outboundExchanges, auditLog,
+                clock));
 
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);
@@ -207,14 +222,16 @@ public class GatewayConfiguration implements CamelConfiguration {
     private static void bindInbound(Registry registry, GatewaySettings settings, PartyDirectory directory,
                                     FormatRegistry formats, SchemaCatalog schemas, JdbcAuditLog auditLog,
                                     SigningIdentity identity, PartnerCertificates certificates,
-                                    ReceivedHooks gatewayHooks, ReceivedBodies bodies, Clock clock)
+                                    ReceivedHooks gatewayHooks, InboundExchanges exchanges, ReceivedBodies bodies,
+                                    Clock clock)
             throws Exception {
         InboundSettings inbound = settings.inbound();
         InboundAudit audit = new InboundAudit(auditLog, clock);
         ReceivedHooks hooks = ReceivedHooks.all(List.of(gatewayHooks,
                 existing(registry, "receivedHooks", ReceivedHooks.class, () -> ReceivedHooks.NONE)));
         SafeXmlParser parser = new SafeXmlParser();
-        InboundAdmission admission = new InboundAdmission(bodies, inbound.maxEnvelopeBytes(), audit, clock);
+        InboundAdmission admission = new InboundAdmission(bodies, inbound.maxEnvelopeBytes(), audit, exchanges,
+                clock);
         registry.bind("inboundAdmission", admission);
         registry.bind("unwrapping", new Unwrapping(new EnvelopeReader(parser, schemas), directory, inbound.maxAge(),
                 inbound.maxClockSkew(), audit, clock));
@@ -229,10 +246,10 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("contentCanonicalisation", new ContentCanonicalisation(formats, audit));
         registry.bind("addresseeAuthorisation", new AddresseeAuthorisation(hooks, audit));
         registry.bind("agencyTranslation", new AgencyTranslation(formats, audit));
-        registry.bind("agencyDelivery", new AgencyDelivery(hooks, audit));
+        registry.bind("agencyDelivery", new AgencyDelivery(hooks, audit, exchanges));
         registry.bind("acknowledgement", new Acknowledgement(
-                new ReceiptIssuer(CmsSigner.create(identity, clock), schemas), receipts, audit));
-        registry.bind("inboundRejection", new InboundRejection(admission, audit));
+                new ReceiptIssuer(CmsSigner.create(identity, clock), schemas), receipts, audit, exchanges));
+        registry.bind("inboundRejection", new InboundRejection(admission, audit, exchanges));
     }
 
 

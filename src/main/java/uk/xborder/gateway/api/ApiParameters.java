@@ -1,18 +1,13 @@
 package uk.xborder.gateway.api;
 
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 
 import uk.xborder.gateway.audit.log.AuditQuery;
@@ -26,17 +21,13 @@ public final class ApiParameters {
 
     /** Page size of a search when the request gives none. */
     static final int DEFAULT_SEARCH_LIMIT = 100;
-    /** An export query is a few hundred bytes; anything much larger is not one. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
+    /** The body of {@code POST /export}: a JSON object of criteria, a few hundred bytes. */
+    static final JsonBody EXPORT_QUERY = new JsonBody("the export query", "{} selects the whole log", "of criteria",
+            JsonBody.DEFAULT_MAX_BYTES);
 
     /** Exchange ids are UUIDs; this also admits other plain identifiers without admitting anything odd. */
     private static final Pattern EXCHANGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** {@code GET /entries?...}: the body becomes an {@link AuditQuery}. */
     public AuditQuery searchCriteria(Exchange exchange) {
@@ -50,29 +41,7 @@ public final class ApiParameters {
      */
     public AuditQuery exportCriteria(Exchange exchange) {
         QueryString.parse(ApiRequest.require(exchange).http().rawQuery(), Set.of());
-        String contentType = ApiRequest.require(exchange).http().contentType();
-        if (contentType == null || !contentType.strip().toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?")) {
-            throw ApiProblem.unsupportedMediaType("Send the export query as JSON (Content-Type: application/json).");
-        }
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        if (body == null || body.length == 0) {
-            throw ApiProblem.badRequest("MISSING_BODY", "Send the export query as a JSON object; {} selects the "
-                    + "whole log.");
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw ApiProblem.tooLarge("The export query is larger than " + MAX_BODY_BYTES + " bytes.");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("MALFORMED_JSON", "The body is not one well-formed JSON object "
-                    + "(or repeats a field).");
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiProblem.badRequest("MALFORMED_JSON", "The body must be a JSON object of criteria.");
-        }
-        return noted(exchange, Criteria.selection(fields(root), "Field"));
+        return noted(exchange, Criteria.selection(fields(EXPORT_QUERY.read(exchange)), "Field"));
     }
 
     /** {@code GET /exchanges/{exchangeId}}: the body becomes the exchange id. */

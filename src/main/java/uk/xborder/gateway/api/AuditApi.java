@@ -11,17 +11,19 @@ import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.verify.LogVerifier;
 
 /**
- * Puts the auditor REST API into a Camel context: binds the beans its routes name. The routes ({@value #ROUTES})
- * are loaded by Camel Main's routes-include-pattern like every other route, each with the precondition
- * {@value #SWITCH}: whoever loads them binds these beans under the same setting (the gateway does so in
- * {@code AuditLogSetup}). Call it while the context is being configured, with Camel Main's HTTP server enabled
- * ({@code camel.server.enabled=true}); see docs/audit-api.md for the settings.
+ * Puts the gateway's REST layer and its auditor API into a Camel context: binds the beans their routes name. The
+ * routes ({@value #ROUTES}: the layer's REST configuration, error handling and OpenAPI document, and the auditor
+ * operations) are loaded by Camel Main's routes-include-pattern like every other route; their rest blocks are disabled
+ * and their routes' precondition is false unless {@value #SWITCH} is true, and whoever loads them binds these beans
+ * under the same setting (the gateway does so in {@code AuditLogSetup}). Other operations on the same layer
+ * ({@link RequestsApi}) bind only their readers. Call it while the context is being configured, with Camel Main's HTTP
+ * server enabled ({@code camel.server.enabled=true}); see docs/audit-api.md for the settings.
  */
 public final class AuditApi {
 
-    /** The routes of the API. */
-    public static final String ROUTES = "classpath:routes/audit-api.camel.yaml";
-    /** The setting that switches the API on and off: its routes' precondition. */
+    /** The routes of the REST layer and of the auditor API. */
+    public static final String ROUTES = "classpath:routes/api.camel.yaml,classpath:routes/audit-api.camel.yaml";
+    /** The setting that switches the API on and off: its rest blocks' and routes' condition. */
     public static final String SWITCH = "gateway.api.enabled";
 
     private AuditApi() {
@@ -65,5 +67,6 @@ public final class AuditApi {
         registry.bind("apiReader", new AuditReader(log, export, verification));
         registry.bind("apiResponses", responses);
         registry.bind("apiErrors", new ApiErrors(consultations, responses));
+        registry.bind("apiDocument", new ApiDocument());
     }
 }

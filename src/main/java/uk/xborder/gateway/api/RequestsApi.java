@@ -7,10 +7,10 @@ import org.apache.camel.CamelContext;
 import uk.xborder.gateway.requests.OpenRequests;
 
 /**
- * Puts the open-requests endpoint ({@code GET /api/v1/requests}, routes {@value #ROUTES}) beside the audit API: the
- * same gate, consultation record, responses and error handling, which {@link AuditApi#install} binds, and the one
- * bean of its own, the reader. The routes carry the same precondition ({@value AuditApi#SWITCH}), and the gateway
- * calls this under the same setting.
+ * Puts the operator API's open-requests operation ({@code GET /api/v1/requests}, routes {@value #ROUTES}) on the
+ * REST layer beside the auditor API: the same gate, consultation record, responses, error handling and OpenAPI
+ * document, which {@link AuditApi#install} binds, and the one bean of its own, the reader. Its rest block and route
+ * are switched by the same setting ({@value AuditApi#SWITCH}), and the gateway calls this under it.
  */
 public final class RequestsApi {
 

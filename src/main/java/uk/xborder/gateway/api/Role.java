@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a user of the audit API is: the users file and the routes name roles by their lower-case {@link #id()}. */
+/**
+ * What a user of the API is: the users file and the REST definitions (the scopes of each operation's security
+ * requirement) name roles by their lower-case {@link #id()}.
+ */
 public enum Role {
     /** Searches and inspects the log, proves it unaltered, exports evidence. */
     AUDITOR,
@@ -39,12 +42,12 @@ public enum Role {
     }
 
     /**
-     * Reads a space-separated list such as {@code "auditor admin"}. An unknown name throws: a typo in a route's access
-     * rule must fail loudly, never grant or deny silently.
+     * Reads a list separated by commas or spaces, such as {@code "auditor,admin"}. An unknown name throws: a typo in
+     * an operation's access rule must fail loudly, never grant or deny silently.
      */
     public static Set<Role> parseList(String ids) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String id : ids.trim().split("\\s+")) {
+        for (String id : ids.strip().split("[\\s,]+")) {
             roles.add(fromId(id).orElseThrow(() -> new IllegalArgumentException("unknown role in access rule: " + id)));
         }
         return roles;

@@ -34,6 +34,11 @@ public enum Step {
     RELEASED(AuditOperation.DISCLOSURE),
     /** The recipient's endpoint took the envelope. */
     DELIVERED(AuditOperation.DISCLOSURE),
+    /**
+     * One attempt to hand the envelope to this recipient's endpoint failed: the endpoint, the kind of failure
+     * (transient or permanent, and its class) and what happens next. One per failed attempt.
+     */
+    DELIVERY_ATTEMPT_FAILED(AuditOperation.DISCLOSURE),
     /** Preparation or delivery for this recipient failed after retries; what was prepared is held. */
     DELIVERY_FAILED(AuditOperation.DISCLOSURE),
     /** The whole message was refused because of its input. */
@@ -78,7 +83,8 @@ public enum Step {
     /** No receipt after every resend: the exchange with that partner failed and the envelope is held. */
     RECEIPT_OVERDUE(AuditOperation.COLLECTION),
 
-    // Readings of the audit log through the API (routes/audit-api.yaml), by the endpoint read.
+    // Readings of the audit log through the API (routes/audit-api.camel.yaml, routes/requests-api.camel.yaml), by
+    // the endpoint read.
     /** Entries searched. */
     API_SEARCH(AuditOperation.CONSULTATION),
     /** One exchange's trail read. */
@@ -98,7 +104,14 @@ public enum Step {
     /** A reply naming an open request in in-reply-to passed through: the request is answered. */
     REQUEST_CLOSED(AuditOperation.COLLECTION),
     /** Open or overdue requests read through the API. */
-    API_REQUESTS(AuditOperation.CONSULTATION);
+    API_REQUESTS(AuditOperation.CONSULTATION),
+
+    // The exchange store (package exchange).
+    /**
+     * Retention erased what the exchange store kept to replay an exchange (its metadata and attempts stay); the
+     * explanation names the exchange reference and the kind of content, never the content.
+     */
+    CONTENT_ERASED(AuditOperation.ERASURE);
 
     private final AuditOperation operation;
 

@@ -25,6 +25,7 @@ import uk.xborder.gateway.directory.PartyDirectory;
  *   partner-P   sends to gw.inbound and gw.receipts; consumes and browses P's endpoint and receipt queues when they
  *               are on this broker (by default gw.partner.P.out and gw.partner.P.receipts)
  *   operator    consumes and browses the holding queues gw.rejected, gw.failed, gw.dlq and gw.expired
+ *   (nobody)    gw.retry.P, where P's deliveries wait between attempts, is the gateway's alone
  *   gateway     everything on every address: send, consume, browse, create and delete queues and addresses, manage
  * </pre>
  * Any other address, the management address among them, is the gateway's alone. Artemis applies only the most
@@ -74,6 +75,7 @@ public final class BrokerPermissions {
             permissions.declare(queue);
         }
         for (Partner partner : directory.partners()) {
+            permissions.declare(retryQueue(partner.id()));
             String role = partnerRole(partner.id());
             for (String queue : PARTNER_DROPS) {
                 permissions.grant(queue, role, Access.SEND);
@@ -84,6 +86,14 @@ public final class BrokerPermissions {
                     permissions.grant(queue, role, Access.CONSUME, Access.BROWSE));
         }
         return permissions;
+    }
+
+    /**
+     * Where a partner's deliveries wait between attempts (outbound.PendingDelivery): sealed envelopes addressed to
+     * the partner, the gateway's alone.
+     */
+    public static String retryQueue(String partnerId) {
+        return "gw.retry." + partnerId;
     }
 
     /** The queue an endpoint names on the gateway's own broker ({@code jms:queue:NAME}); empty for any other. */

@@ -1,5 +1,6 @@
 package uk.xborder.gateway.broker;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -16,7 +17,6 @@ import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.SynchronizationAdapter;
 
 import uk.xborder.gateway.crypto.Digests;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
@@ -30,10 +30,11 @@ import uk.xborder.gateway.pipeline.GatewayFault;
  *
  * <p>The size is known before the body is read: a BytesMessage's declared length ({@code getBodyLength()}; for an
  * Artemis large message, whose body the client streams from the broker, the length its header gives), a text's
- * number of characters (each takes at least one byte of UTF-8). A body over the limit is not read into memory:
- * where it must be kept it is streamed into a {@link BodySpool} file, deleted when the exchange ends. A body is
- * never read past its declared length. A text is in memory once the client hands it over (the Artemis client decodes
- * it, large or not); its characters are counted before it is encoded, so that no copy is made of one too large.
+ * number of characters (each takes at least one byte of UTF-8). A body over the limit is not read into memory: it
+ * is streamed past a counter and a SHA-256 digest, and kept nowhere (neither in memory nor on disk), so that its
+ * refusal can name its exact length and digest. A body is never read into memory past its declared length. A text is
+ * in memory once the client hands it over (the Artemis client decodes it, large or not); its characters are counted
+ * before it is encoded, so that no copy is made of one too large.
  *
  * <p>Bodies that do not come from JMS (an HTTPS request's bytes) are measured the same way.
  */
@@ -43,17 +44,9 @@ public final class ReceivedBodies {
     static final String BYTES = "BytesMessage";
     /** The Artemis client writes a received message's body into this stream, and returns once it has all of it. */
     private static final String SAVE_STREAM = "JMS_AMQ_SaveStream";
-    /** UTF-8 takes at most three bytes per character (a surrogate pair, two characters, takes four). */
-    private static final int MAX_UTF8_BYTES_PER_CHAR = 3;
     private static final int CHUNK = 64 * 1024;
     /** The largest array a JVM makes. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
-
-    private final BodySpool spool;
-
-    public ReceivedBodies(BodySpool spool) {
-        this.spool = spool;
-    }
 
     /**
      * The body of the exchange's message, read against the limit; the same on every later call in the exchange (by
@@ -69,17 +62,10 @@ public final class ReceivedBodies {
         try {
             body = read(exchange, source, limit);
         } catch (Exception e) {
-            // The broker or the spool failed, not the sender: retried, then held (or rolled back and redelivered).
+            // The broker failed, not the sender: retried, then held (or rolled back and redelivered).
             throw new GatewayFault("could not read the message body (" + e.getClass().getSimpleName() + ")", e);
         }
         exchange.setProperty(ExchangeProperties.RECEIVED_BODY, new Read(source, body));
-        body.spoolFile().ifPresent(file -> exchange.getExchangeExtension().addOnCompletion(
-                new SynchronizationAdapter() {
-                    @Override
-                    public void onDone(Exchange done) {
-                        spool.delete(file.toPath());
-                    }
-                }));
         return body;
     }
 
@@ -99,62 +85,55 @@ public final class ReceivedBodies {
         byte[] bytes = body == null ? new byte[0]
                 : exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, body);
         if (bytes.length > limit) {
-            return ReceivedBody.tooLarge("bytes", bytes.length, bytes, Digests.sha256Hex(bytes));
+            return ReceivedBody.notRead("bytes", bytes.length + " bytes", Digests.sha256Hex(bytes));
         }
-        return ReceivedBody.read("bytes", bytes, bytes);
+        return ReceivedBody.read("bytes", bytes);
     }
 
-    private ReceivedBody text(String type, String text, long limit) throws Exception {
+    private static ReceivedBody text(String type, String text, long limit) throws IOException {
         String body = text == null ? "" : text;
         if (body.length() > limit) {
-            return keep(type, "at least " + body.length() + " bytes", (long) MAX_UTF8_BYTES_PER_CHAR * body.length(),
-                    out -> {
-                        Writer utf8 = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                        utf8.write(body);
-                        utf8.flush();
-                    });
+            // encoded chunk by chunk as it is measured: no copy of it is made
+            MeasuringOutputStream measured = MeasuringOutputStream.measureOnly();
+            Writer utf8 = new OutputStreamWriter(measured, StandardCharsets.UTF_8);
+            utf8.write(body);
+            utf8.flush();
+            return ReceivedBody.notRead(type, measured.count() + " bytes", measured.sha256Hex());
         }
         byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
         if (utf8.length > limit) {
-            return ReceivedBody.tooLarge(type, utf8.length, body, Digests.sha256Hex(utf8));
+            return ReceivedBody.notRead(type, utf8.length + " bytes", Digests.sha256Hex(utf8));
         }
-        return ReceivedBody.read(type, utf8, body);
+        return ReceivedBody.read(type, utf8);
     }
 
-    private ReceivedBody bytes(BytesMessage message, long limit) throws Exception {
+    private static ReceivedBody bytes(BytesMessage message, long limit) throws JMSException {
         long declared = message.getBodyLength();
         boolean large = isLarge(message);
         if (declared > Math.min(limit, MAX_ARRAY)) {
-            return keep(BYTES, declared + " bytes", declared, out -> copy(message, large, out));
+            MeasuringOutputStream measured = MeasuringOutputStream.measureOnly();
+            copy(message, large, measured);
+            return ReceivedBody.notRead(BYTES, lengthOf(measured, declared), measured.sha256Hex());
         }
         byte[] bytes = new byte[(int) declared];
         if (!large) {
             // already in memory, its length exact
             message.readBytes(bytes);
-            return ReceivedBody.read(BYTES, bytes, bytes);
+            return ReceivedBody.read(BYTES, bytes);
         }
-        BoundedOutputStream into = new BoundedOutputStream(new ArraySink(bytes), declared);
+        MeasuringOutputStream into = new MeasuringOutputStream(new ArraySink(bytes), declared);
         message.setObjectProperty(SAVE_STREAM, into);
-        if (into.overflowed()) {
-            return ReceivedBody.notKept(BYTES, "longer than the " + declared + " bytes it declared");
+        if (into.beyondBound()) {
+            return ReceivedBody.notRead(BYTES, lengthOf(into, declared), into.sha256Hex());
         }
-        byte[] received = into.written() == declared ? bytes : Arrays.copyOf(bytes, (int) into.written());
-        return ReceivedBody.read(BYTES, received, received);
+        byte[] received = into.count() == declared ? bytes : Arrays.copyOf(bytes, (int) into.count());
+        return ReceivedBody.read(BYTES, received);
     }
 
-    /** Spools a body too large to read, when there is room for as much as it may be; else keeps nothing. */
-    private ReceivedBody keep(String type, String length, long maxBytes, BodySpool.BodyWriter writer)
-            throws Exception {
-        if (!spool.hasRoomFor(maxBytes)) {
-            return ReceivedBody.notKept(type, length + " (too large to keep)");
-        }
-        BodySpool.Spooled spooled = spool.write(maxBytes, writer);
-        if (spooled.cut()) {
-            spool.delete(spooled.file());
-            return ReceivedBody.notKept(type, "longer than the " + maxBytes + " bytes it declared");
-        }
-        // measured on the way to the file: for a text, its exact length in UTF-8
-        return ReceivedBody.spooled(type, spooled.length() + " bytes", spooled);
+    /** "N bytes", and when the body was longer than it declared, that too. */
+    private static String lengthOf(MeasuringOutputStream measured, long declared) {
+        return measured.count() + " bytes" + (measured.count() > declared
+                ? ", more than the " + declared + " bytes it declared" : "");
     }
 
     private static void copy(BytesMessage message, boolean large, OutputStream out) throws JMSException {
@@ -168,8 +147,8 @@ public final class ReceivedBodies {
             while ((read = message.readBytes(chunk)) > 0) {
                 out.write(chunk, 0, read);
             }
-        } catch (java.io.IOException e) {
-            JMSException failed = new JMSException("could not spool the body: " + e.getMessage());
+        } catch (IOException e) {
+            JMSException failed = new JMSException("could not measure the body: " + e.getMessage());
             failed.setLinkedException(e);
             throw failed;
         }
@@ -197,7 +176,7 @@ public final class ReceivedBodies {
     private record Read(Object source, ReceivedBody body) {
     }
 
-    /** Writes into an array of the declared length; the {@link BoundedOutputStream} before it keeps to that. */
+    /** Writes into an array of the declared length; the {@link MeasuringOutputStream} before it keeps to that. */
     private static final class ArraySink extends OutputStream {
 
         private final byte[] target;

@@ -30,13 +30,15 @@ import uk.xborder.gateway.message.GradingScheme;
  * @param receiptTimeout     how long to wait for the partner's receipt before sending the same envelope again
  * @param resendAttempts     how many times the same envelope is sent again for want of a receipt before the
  *                           exchange is FAILED
+ * @param retry              how a hand-over that failed for a reason that may pass (the endpoint down, a timeout,
+ *                           an HTTP 5xx) is tried again, off the agency's queue
  * @param highestMarking     the highest protective marking the partner is accredited to receive
  * @param handlingPermitted  per grading scheme, the handling codes under which the partner may receive material
  */
 public record Partner(String id, String name, String jurisdiction, String format, String endpoint,
                       Optional<String> receiptEndpoint, X509Certificate certificate,
                       List<X509Certificate> trustAnchors, List<X509CRL> crls,
-                      Duration receiptTimeout, int resendAttempts, Marking highestMarking,
+                      Duration receiptTimeout, int resendAttempts, RetryPolicy retry, Marking highestMarking,
                       Map<GradingScheme, Set<String>> handlingPermitted) {
 
     public static final String UNITED_KINGDOM = "UK";
@@ -48,6 +50,7 @@ public record Partner(String id, String name, String jurisdiction, String format
         trustAnchors = List.copyOf(trustAnchors);
         crls = List.copyOf(crls);
         handlingPermitted = Map.copyOf(handlingPermitted);
+        java.util.Objects.requireNonNull(retry, "retry");
     }
 
     /** HTTPS when the endpoint is an https URL, otherwise JMS. */

@@ -48,16 +48,31 @@ public final class PartyDirectoryLoader {
     static final Duration DEFAULT_RECEIPT_TIMEOUT = Duration.ofMinutes(2);
     static final int DEFAULT_RESEND_ATTEMPTS = 3;
 
+    /**
+     * The retry policy of a partner whose entry says nothing else, when the loader is not given the gateway's
+     * (gateway.delivery.* in the settings, which the gateway passes): 6 attempts, 30 s to 10 min apart.
+     */
+    public static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(RetryPolicy.BackOff.PROGRESSIVE,
+            Duration.ofSeconds(30), Duration.ofMinutes(10), 6, 0.2);
+
     private final Predicate<String> knownFormat;
     private final MarkingLevels markingLevels;
+    private final RetryPolicy retryDefaults;
 
     /**
      * @param knownFormat   tells whether a format id is supported
      * @param markingLevels tells whether a level exists in a classification scheme
      */
     public PartyDirectoryLoader(Predicate<String> knownFormat, MarkingLevels markingLevels) {
+        this(knownFormat, markingLevels, DEFAULT_RETRY);
+    }
+
+    /** @param retryDefaults the retry policy of partners whose entry has no {@code retry}, field by field */
+    public PartyDirectoryLoader(Predicate<String> knownFormat, MarkingLevels markingLevels,
+                                RetryPolicy retryDefaults) {
         this.knownFormat = knownFormat;
         this.markingLevels = markingLevels;
+        this.retryDefaults = retryDefaults;
     }
 
     /** Whether a classification level exists; the marking tables answer it. */
@@ -130,7 +145,47 @@ public final class PartyDirectoryLoader {
                 entry.trustAnchor() == null ? List.of() : trustAnchors(base.resolve(entry.trustAnchor()), id),
                 entry.crl() == null ? List.of() : crls(base.resolve(entry.crl()), id),
                 duration(entry.receiptTimeout(), DEFAULT_RECEIPT_TIMEOUT, "receiptTimeout of partner '" + id + "'"),
-                resends, new Marking(scheme, ceiling.level()), handling);
+                resends, retry(entry.retry(), id), new Marking(scheme, ceiling.level()), handling);
+    }
+
+    /** The partner's retry policy: its entry's fields over the gateway's defaults, checked as a whole. */
+    private RetryPolicy retry(DirectoryFile.RetryEntry entry, String partnerId) {
+        if (entry == null) {
+            return retryDefaults;
+        }
+        String where = "partner '" + partnerId + "' retry.";
+        RetryPolicy.BackOff backOff = null;
+        if (entry.backOff() != null) {
+            try {
+                backOff = RetryPolicy.BackOff.named(entry.backOff());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidDirectoryException(where + "backOff " + e.getMessage(), e);
+            }
+        }
+        try {
+            return retryDefaults.with(backOff,
+                    entry.initialDelay() == null ? null : retryDuration(entry.initialDelay(), where + "initialDelay"),
+                    entry.maxDelay() == null ? null : retryDuration(entry.maxDelay(), where + "maxDelay"),
+                    entry.maxAttempts(), entry.jitter());
+        } catch (RetryPolicy.InvalidRetryPolicyException e) {
+            boolean defaulted = switch (e.field()) {
+                case "maxDelay" -> entry.maxDelay() == null;
+                case "initialDelay" -> entry.initialDelay() == null;
+                default -> false;
+            };
+            throw new InvalidDirectoryException(where + e.getMessage()
+                    + (defaulted ? " (" + e.field() + " is the gateway's default: give it for this partner too)"
+                    : ""), e);
+        }
+    }
+
+    private static Duration retryDuration(String value, String what) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidDirectoryException(what + " is not an ISO-8601 duration such as PT30S: '" + value + "'",
+                    e);
+        }
     }
 
     private static List<X509Certificate> trustAnchors(Path path, String partyId) {
@@ -212,8 +267,12 @@ public final class PartyDirectoryLoader {
 
         record PartnerEntry(String id, String name, String jurisdiction, String format, String endpoint,
                             String receipts, String certificate, String trustAnchor, String crl,
-                            String receiptTimeout, Integer resendAttempts, MarkingEntry highestMarking,
-                            Map<String, List<String>> handlingPermitted) {
+                            String receiptTimeout, Integer resendAttempts, RetryEntry retry,
+                            MarkingEntry highestMarking, Map<String, List<String>> handlingPermitted) {
+        }
+
+        /** Any field left out is the gateway's default (gateway.delivery.*). */
+        record RetryEntry(String backOff, String initialDelay, String maxDelay, Integer maxAttempts, Double jitter) {
         }
 
         record MarkingEntry(String scheme, String level) {

@@ -1,5 +1,6 @@
 package uk.xborder.gateway.inbound;
 
+import java.util.HexFormat;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
@@ -32,11 +33,14 @@ public final class Acknowledgement {
     private final ReceiptIssuer issuer;
     private final InboundReceipts receipts;
     private final InboundAudit audit;
+    private final InboundExchanges exchanges;
 
-    public Acknowledgement(ReceiptIssuer issuer, InboundReceipts receipts, InboundAudit audit) {
+    public Acknowledgement(ReceiptIssuer issuer, InboundReceipts receipts, InboundAudit audit,
+                           InboundExchanges exchanges) {
         this.issuer = issuer;
         this.receipts = receipts;
         this.audit = audit;
+        this.exchanges = exchanges;
     }
 
     public void delivered(Exchange exchange) {
@@ -75,6 +79,7 @@ public final class Acknowledgement {
         InboundReceipts.Recorded recorded = message.repeatOf().orElseThrow();
         byte[] receipt = recorded.receipt();
         audit.step(message, Step.RECEIPT_REPEATED, Digests.sha256Hex(receipt));
+        exchanges.repeated(message);
         answer(exchange, message, receipt, recorded.outcome());
     }
 
@@ -98,8 +103,10 @@ public final class Acknowledgement {
         if (partner.isEmpty() || messageId.isEmpty() || addressee.isEmpty()) {
             return Optional.empty();
         }
-        byte[] received = message.claimed().payload().orElse(message.originalBytes());
+        // the digest of what was received, measured as it came when it was too large to read
+        byte[] digest = message.claimed().payload().map(Digests::sha256)
+                .orElseGet(() -> HexFormat.of().parseHex(message.originalDigest()));
         return Optional.of(new ReceiptFacts(messageId.get(), message.claimed().exchangeId(), addressee.get(),
-                partner.get().id(), message.receivedAt(), Digests.sha256(received), refusal));
+                partner.get().id(), message.receivedAt(), digest, refusal));
     }
 }

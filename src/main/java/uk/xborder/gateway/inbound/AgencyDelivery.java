@@ -14,7 +14,8 @@ import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 
 /**
- * Addresses the translated message to the agency's inbound queue and records that it was delivered. It carries a
+ * Addresses the translated message to the agency's inbound queue and records that it was delivered (audit log and
+ * exchange store). It carries a
  * broker duplicate-detection id of its sender and message id, so that even two nodes racing on the same repeat
  * cannot put it on the agency's queue twice.
  */
@@ -22,10 +23,12 @@ public final class AgencyDelivery {
 
     private final ReceivedHooks hooks;
     private final InboundAudit audit;
+    private final InboundExchanges exchanges;
 
-    public AgencyDelivery(ReceivedHooks hooks, InboundAudit audit) {
+    public AgencyDelivery(ReceivedHooks hooks, InboundAudit audit, InboundExchanges exchanges) {
         this.hooks = hooks;
         this.audit = audit;
+        this.exchanges = exchanges;
     }
 
     public String address(@ExchangeProperty(ExchangeProperties.INBOUND) InboundMessage message,
@@ -44,8 +47,10 @@ public final class AgencyDelivery {
         return new String(document, StandardCharsets.UTF_8);
     }
 
-    public void confirm(@ExchangeProperty(ExchangeProperties.INBOUND) InboundMessage message, @Body String document) {
+    public void confirm(@ExchangeProperty(ExchangeProperties.INBOUND) InboundMessage message, @Body String document,
+                        @ExchangeProperty(ExchangeProperties.ENDPOINT) String endpoint) {
         audit.step(message, Step.DELIVERED, Digests.sha256Hex(document.getBytes(StandardCharsets.UTF_8)));
+        exchanges.delivered(message, endpoint);
         hooks.afterDelivery(ReceivedMessage.of(message));
     }
 }

@@ -11,8 +11,9 @@ import uk.xborder.gateway.broker.ReceivedBodies;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
 
 /**
- * First step: takes an envelope in, opens its exchange record, logs its receipt and refuses it outright when it is
- * not a text or bytes message, or larger than the configured limit (measured before it is read).
+ * First step: takes an envelope in, opens its exchange record, logs its receipt, records it in the exchange store
+ * (RECEIVED) and refuses it outright when it is not a text or bytes message, or larger than the configured limit
+ * (measured before it is read).
  */
 public final class InboundAdmission {
 
@@ -22,18 +23,22 @@ public final class InboundAdmission {
     private final ReceivedBodies bodies;
     private final long maxEnvelopeBytes;
     private final InboundAudit audit;
+    private final InboundExchanges exchanges;
     private final Clock clock;
 
-    public InboundAdmission(ReceivedBodies bodies, long maxEnvelopeBytes, InboundAudit audit, Clock clock) {
+    public InboundAdmission(ReceivedBodies bodies, long maxEnvelopeBytes, InboundAudit audit,
+                            InboundExchanges exchanges, Clock clock) {
         this.bodies = bodies;
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.audit = audit;
+        this.exchanges = exchanges;
         this.clock = clock;
     }
 
     public void admit(Exchange exchange) {
         InboundMessage message = open(exchange);
         audit.step(message, Step.INBOUND_RECEIVED, message.originalDigest());
+        exchanges.received(message);
         exchange.getMessage().setBody(message.received().admit("envelope", maxEnvelopeBytes));
     }
 

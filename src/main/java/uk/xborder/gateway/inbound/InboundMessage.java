@@ -24,6 +24,7 @@ import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
 public final class InboundMessage {
 
     private final String exchangeId;
+    private final String processingId = InboundExchanges.newProcessingId();
     private final String transportMessageId;
     private final boolean byJms;
     private final Optional<X509Certificate> clientCertificate;
@@ -70,11 +71,11 @@ public final class InboundMessage {
     }
 
     /**
-     * What the rejected and failed queues keep: the envelope exactly as received (text or bytes), or for one too
-     * large to read, its bytes from a spool file; nothing of a JMS type the gateway does not take.
+     * Tells this processing of the envelope apart from another of the same JMS message (a redelivery after a
+     * rollback), whose delivery attempts are attempts of their own.
      */
-    public Object originalBody() {
-        return received.kept();
+    public String processingId() {
+        return processingId;
     }
 
     /** The envelope as received, measured and (within the limit) read. */
@@ -82,9 +83,12 @@ public final class InboundMessage {
         return received;
     }
 
-    /** The envelope's bytes; none when it was not read. */
-    public byte[] originalBytes() {
-        return received.isRead() ? received.bytes() : new byte[0];
+    /**
+     * The envelope exactly as received (a text message's as UTF-8), kept in the exchange store to replay; none for
+     * one that was not read (too large, or of a JMS type other than text or bytes), which cannot be.
+     */
+    public Optional<byte[]> originalBytes() {
+        return received.replayable();
     }
 
     /** SHA-256 (hex) of the envelope as received. */

@@ -7,13 +7,16 @@ import org.slf4j.LoggerFactory;
 
 import uk.xborder.gateway.audit.AuditOutcome;
 import uk.xborder.gateway.audit.Step;
+import uk.xborder.gateway.exchange.ExchangeState;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
 import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
- * Keeps what was not delivered, exactly as the partner sent it, with the reason in its headers: refused envelopes
- * for gw.rejected, envelopes the gateway failed on for gw.failed. Nothing leaves the pipeline without a trace.
+ * Keeps what was not delivered: the envelope, exactly as the partner sent it, goes into the exchange store (sealed),
+ * and the holding queue gets a notice of it, with the exchange reference and the reason in its headers and no
+ * content: refused envelopes for gw.rejected, envelopes the gateway failed on for gw.failed. Nothing leaves the
+ * pipeline without a trace.
  */
 public final class InboundRejection {
 
@@ -21,10 +24,12 @@ public final class InboundRejection {
 
     private final InboundAdmission admission;
     private final InboundAudit audit;
+    private final InboundExchanges exchanges;
 
-    public InboundRejection(InboundAdmission admission, InboundAudit audit) {
+    public InboundRejection(InboundAdmission admission, InboundAudit audit, InboundExchanges exchanges) {
         this.admission = admission;
         this.audit = audit;
+        this.exchanges = exchanges;
     }
 
     /** The envelope is refused because of what it is. */
@@ -34,7 +39,8 @@ public final class InboundRejection {
                 MessageRejectedException.class);
         audit.outcome(message, Step.REJECTED, AuditOutcome.REJECTED, why.reason(), why.explanation());
         LOG.info("Refused envelope (exchange {}): {}", message.exchangeId(), why.reason());
-        keepOriginal(exchange, message, why.reason(), why.explanation());
+        String reference = exchanges.held(message, ExchangeState.REJECTED, why.reason(), why.explanation());
+        notice(exchange, message, reference, why.reason(), why.explanation());
     }
 
     /** The gateway failed on the envelope; it is held for an operator. */
@@ -47,14 +53,17 @@ public final class InboundRejection {
         audit.outcome(message, Step.HELD, AuditOutcome.FAILED, ReasonCode.INTERNAL_ERROR, explanation);
         // Operators need the cause; exception messages from the gateway's own code never carry message content.
         LOG.error("Holding envelope (exchange {}) after an internal fault", message.exchangeId(), cause);
-        keepOriginal(exchange, message, ReasonCode.INTERNAL_ERROR, explanation);
+        String reference = exchanges.held(message, ExchangeState.FAILED, ReasonCode.INTERNAL_ERROR, explanation);
+        notice(exchange, message, reference, ReasonCode.INTERNAL_ERROR, explanation);
     }
 
-    private static void keepOriginal(Exchange exchange, InboundMessage message, ReasonCode reason,
-                                     String explanation) {
+    /** What the holding queue gets: the reference as the body, the reason in headers, never the content. */
+    private static void notice(Exchange exchange, InboundMessage message, String reference, ReasonCode reason,
+                               String explanation) {
         Message kept = exchange.getMessage();
         kept.removeHeaders("*");
-        kept.setBody(message.originalBody());
+        kept.setBody(reference);
+        kept.setHeader(GatewayHeaders.EXCHANGE_REFERENCE, reference);
         kept.setHeader(GatewayHeaders.EXCHANGE_ID, message.exchangeId());
         kept.setHeader(GatewayHeaders.TRANSPORT_MESSAGE_ID, message.transportMessageId());
         message.messageId().ifPresent(id -> kept.setHeader(GatewayHeaders.MESSAGE_ID, id));

@@ -109,7 +109,8 @@ public final class AwaitingReceipts {
                     + " closing_explanation = NULL, closing_delivery = NULL, closed_at = NULL, notified = TRUE,"
                     + " revision = revision + 1"
                     + " WHERE exchange_id = ? AND partner = ?"
-                    + " AND (state = 'AWAITING' OR (state = 'FAILED' AND closing_reason = 'DELIVERY_FAILED'))")) {
+                    + " AND (state IN ('AWAITING', 'RETRYING')"
+                    + " OR (state = 'FAILED' AND closing_reason = 'DELIVERY_FAILED'))")) {
                 again.setString(1, sent.transportMessageId());
                 again.setString(2, sent.payloadDigest());
                 again.setBytes(3, sent.envelope());
@@ -208,7 +209,7 @@ public final class AwaitingReceipts {
             try (PreparedStatement update = c.prepareStatement("UPDATE gateway_awaiting_receipt SET state = ?,"
                     + " closing_reason = ?, closing_explanation = ?, closing_delivery = ?, closed_at = ?,"
                     + " revision = revision + 1"
-                    + " WHERE exchange_id = ? AND partner = ? AND state = 'AWAITING'")) {
+                    + " WHERE exchange_id = ? AND partner = ? AND state IN ('AWAITING', 'RETRYING')")) {
                 update.setString(1, outcome.name());
                 update.setString(2, reason);
                 update.setString(3, explanation);
@@ -245,7 +246,7 @@ public final class AwaitingReceipts {
         try (Connection c = connection(); PreparedStatement update = c.prepareStatement("UPDATE"
                 + " gateway_awaiting_receipt SET state = 'FAILED', closing_reason = ?, closing_explanation = ?,"
                 + " closed_at = ?, notified = TRUE, revision = revision + 1"
-                + " WHERE exchange_id = ? AND partner = ? AND state = 'AWAITING'")) {
+                + " WHERE exchange_id = ? AND partner = ? AND state IN ('AWAITING', 'RETRYING')")) {
             update.setString(1, reason);
             update.setString(2, explanation);
             bind(update, 3, clock.instant());
@@ -255,6 +256,46 @@ public final class AwaitingReceipts {
         } catch (SQLException e) {
             throw new IllegalStateException("the delivery of exchange " + exchangeId + " to " + partner
                     + " could not be withdrawn", e);
+        }
+    }
+
+    /**
+     * The hand-over failed for a reason that may pass and will be tried again: until an attempt gets through, the
+     * delivery is not sent again for want of a receipt (a receipt may still close it).
+     *
+     * @return true when the delivery now waits for its next attempt; false when a receipt had closed it already
+     */
+    public boolean retrying(String exchangeId, String partner) {
+        return transition(exchangeId, partner, "UPDATE gateway_awaiting_receipt SET state = 'RETRYING',"
+                + " revision = revision + 1 WHERE exchange_id = ? AND partner = ? AND state IN ('AWAITING', 'RETRYING')",
+                null);
+    }
+
+    /**
+     * An attempt after the first got through: the receipt is awaited from now, due at {@code nextDueAt}, and sent
+     * again for want of it like any delivery's.
+     *
+     * @return true when this changed the delivery; false when it was not waiting for an attempt (a receipt closed
+     *         it meanwhile, or an earlier run of this attempt already recorded it)
+     */
+    public boolean delivered(String exchangeId, String partner, Instant nextDueAt) {
+        return transition(exchangeId, partner, "UPDATE gateway_awaiting_receipt SET state = 'AWAITING',"
+                + " next_due_at = ?, revision = revision + 1 WHERE exchange_id = ? AND partner = ?"
+                + " AND state = 'RETRYING'", nextDueAt);
+    }
+
+    private boolean transition(String exchangeId, String partner, String sql, Instant dueAt) {
+        try (Connection c = connection(); PreparedStatement update = c.prepareStatement(sql)) {
+            int index = 1;
+            if (dueAt != null) {
+                bind(update, index++, dueAt);
+            }
+            update.setString(index++, exchangeId);
+            update.setString(index, partner);
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the delivery of exchange " + exchangeId + " to " + partner
+                    + " could not be recorded", e);
         }
     }
 

@@ -4,6 +4,11 @@ package uk.xborder.gateway.ledger;
 public enum ReceiptState {
     /** Sent; no receipt yet. Sent again when overdue, until the partner's resend attempts run out. */
     AWAITING,
+    /**
+     * The hand-over failed for a reason that may pass and waits for its next attempt: a receipt may still close it,
+     * but it is never sent again for want of one (it may never have arrived).
+     */
+    RETRYING,
     /** The partner's signed receipt says it has the message. */
     ACKNOWLEDGED,
     /** The partner's signed receipt says it refused the message, with its reason. */
@@ -13,6 +18,6 @@ public enum ReceiptState {
 
     /** True once a receipt or the gateway has decided the delivery; nothing changes it afterwards. */
     public boolean isClosed() {
-        return this != AWAITING;
+        return this != AWAITING && this != RETRYING;
     }
 }

@@ -3,6 +3,7 @@ package uk.xborder.gateway.outbound;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,13 @@ public final class OutboundMessage {
 
 
     private final String exchangeId;
+    private final String processingId = UUID.randomUUID().toString();
     private final Agency agency;
     private final String transportMessageId;
     private final ReceivedBody received;
     private final Instant receivedAt;
     private final Map<String, RecipientResult> results = new LinkedHashMap<>();
+    private final Map<String, Integer> attempts = new HashMap<>();
     private final List<String> allowedRecipients = new ArrayList<>();
     private IntelligenceMessage canonical;
     private MessageFacts facts;
@@ -58,6 +61,14 @@ public final class OutboundMessage {
         return exchangeId;
     }
 
+    /**
+     * Tells this processing of the message apart from another of the same JMS message (a redelivery after a
+     * rollback), whose delivery attempts are attempts of their own.
+     */
+    public String processingId() {
+        return processingId;
+    }
+
     public Agency agency() {
         return agency;
     }
@@ -66,17 +77,17 @@ public final class OutboundMessage {
         return transportMessageId;
     }
 
-    /**
-     * What the rejected and failed queues keep: the body exactly as the agency sent it (text or bytes), or for one
-     * too large to read, its bytes from a spool file; nothing of a JMS type the gateway does not take.
-     */
-    public Object originalBody() {
-        return received.kept();
-    }
-
     /** The body as received, measured and (within the limit) read. */
     public ReceivedBody received() {
         return received;
+    }
+
+    /**
+     * The bytes exactly as the agency sent them (a text message's as UTF-8), kept in the exchange store to replay;
+     * none for a message that was not read (too large, or of a JMS type other than text or bytes), which cannot be.
+     */
+    public Optional<byte[]> originalBytes() {
+        return received.replayable();
     }
 
     /** SHA-256 (hex) of the body as received. */
@@ -112,6 +123,11 @@ public final class OutboundMessage {
     void canonical(IntelligenceMessage message, MessageFacts extracted) {
         this.canonical = message;
         this.facts = extracted;
+    }
+
+    /** Counts the attempts for one recipient in this processing: 1 for the first. */
+    synchronized int nextAttempt(String partyId) {
+        return attempts.merge(partyId, 1, Integer::sum);
     }
 
     synchronized void allow(String partyId) {

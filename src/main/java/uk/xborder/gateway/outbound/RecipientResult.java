@@ -14,6 +14,11 @@ public record RecipientResult(String partyId, RecipientOutcome outcome, ReasonCo
         return new RecipientResult(partyId, RecipientOutcome.REJECTED, why.reason(), why.explanation());
     }
 
+    /** Tried again later: {@code explanation} says why and when, without a reason code (it has not failed). */
+    public static RecipientResult retrying(String partyId, String explanation) {
+        return new RecipientResult(partyId, RecipientOutcome.RETRYING, null, explanation);
+    }
+
     public static RecipientResult failed(String partyId, ReasonCode reason, String explanation) {
         return new RecipientResult(partyId, RecipientOutcome.FAILED, reason, explanation);
     }

@@ -68,7 +68,7 @@ public final class StatusReport {
         notice.setOutcome(overall(results));
         if (notice.getOutcome() == MessageOutcome.REJECTED || notice.getOutcome() == MessageOutcome.FAILED) {
             RecipientResult first = results.stream()
-                    .filter(r -> r.outcome() != RecipientOutcome.ACCEPTED).findFirst().orElseThrow();
+                    .filter(r -> !r.outcome().isTakenInCharge()).findFirst().orElseThrow();
             notice.setReasonCode(code(first.reason()));
             notice.setExplanation(limit("No recipient received the message; see each recipient for the reason."));
         }
@@ -76,7 +76,9 @@ public final class StatusReport {
     }
 
     private static MessageOutcome overall(List<RecipientResult> results) {
-        long accepted = results.stream().filter(r -> r.outcome() == RecipientOutcome.ACCEPTED).count();
+        // A recipient being tried again counts as accepted: the gateway has it in charge, and a second notice says
+        // how it ended. So a partner that is down does not make an agency act on a message that may yet arrive.
+        long accepted = results.stream().filter(r -> r.outcome().isTakenInCharge()).count();
         if (accepted == results.size() && accepted > 0) {
             return MessageOutcome.ACCEPTED;
         }
@@ -93,6 +95,8 @@ public final class StatusReport {
         status.setOutcome(uk.xborder.gateway.schema.status.RecipientOutcome.fromValue(result.outcome().name()));
         if (result.reason() != null) {
             status.setReasonCode(code(result.reason()));
+        }
+        if (result.explanation() != null) {
             status.setExplanation(limit(result.explanation()));
         }
         return status;

@@ -53,9 +53,13 @@ public final class Wrapping {
         out.setHeader(GatewayHeaders.EXCHANGE_ID, message.exchangeId());
         out.setHeader(GatewayHeaders.AGENCY, message.agency().id());
         out.setHeader(GatewayHeaders.RECIPIENT, recipient);
-        out.setHeader(GatewayHeaders.ARTEMIS_DUPLICATE_ID,
-                message.agency().id() + "|" + messageId + "|" + recipient);
+        out.setHeader(GatewayHeaders.ARTEMIS_DUPLICATE_ID, duplicateId(message.agency().id(), messageId, recipient));
         audit.recipientStep(message, recipient, Step.WRAPPED, Digests.sha256Hex(envelope));
         return envelope;
+    }
+
+    /** The duplicate-detection id of the envelope of a message to a recipient, kept by every attempt to deliver it. */
+    static String duplicateId(String agency, String messageId, String recipient) {
+        return agency + "|" + messageId + "|" + recipient;
     }
 }

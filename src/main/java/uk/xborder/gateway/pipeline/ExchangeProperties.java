@@ -28,6 +28,13 @@ public final class ExchangeProperties {
     public static final String RECEIPT = "gwReceipt";
     /** An overdue delivery taken up by this node ({@code receipt.OverdueDelivery}): to send again, or to give up. */
     public static final String OVERDUE = "gwOverdue";
+    /** A delivery being tried again off the agency's queue ({@code outbound.PendingDelivery}), in the retry route. */
+    public static final String RETRY = "gwRetry";
+    /**
+     * A hand-over given up ({@code pipeline.DeliveryFailure}), set where its attempt failed and thrown by the step
+     * after the attempt, so that the route's error handling (not the attempt's catch block) fails the recipient.
+     */
+    public static final String GIVEN_UP = "gwGivenUp";
     /**
      * The body of the message as the gateway received it, read once by {@code broker.ReceivedBodies} for every step
      * and error handler of the exchange: a JMS body can be streamed only once.

@@ -7,6 +7,13 @@ package uk.xborder.gateway.pipeline;
 public final class GatewayHeaders {
 
     public static final String EXCHANGE_ID = "GwExchangeId";
+    /**
+     * On what the holding queues (gw.rejected, gw.failed) get: the exchange store's reference of the exchange held,
+     * under which its content is kept (sealed) to replay. A notice for several refused recipients names one
+     * reference per recipient, comma-separated, in the order of {@link #REFUSED_RECIPIENTS}. The notice's body is
+     * the same text: holding queues carry no content.
+     */
+    public static final String EXCHANGE_REFERENCE = "GwExchangeReference";
     public static final String MESSAGE_ID = "GwMessageId";
     public static final String AGENCY = "GwAgency";
     public static final String RECIPIENT = "GwRecipient";
@@ -31,6 +38,17 @@ public final class GatewayHeaders {
     public static final String BROKER_VALIDATED_USER = "JMSXUserID";
     /** Artemis duplicate detection: a second message with the same value is dropped by the broker. */
     public static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** Artemis scheduled delivery: the message is delivered no earlier than this time (epoch milliseconds). */
+    public static final String ARTEMIS_SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
+
+    // On a partner's retry queue (gw.retry.<partner>, the gateway's alone): what the next attempt needs besides the
+    // sealed envelope and the identity headers above.
+    /** Where the envelope goes: the partner's endpoint when it was first handed over. */
+    public static final String ENDPOINT = "GwEndpoint";
+    /** The number of the attempt the message is for (the first hand-over was attempt 1). */
+    public static final String ATTEMPT = "GwAttempt";
+    /** The duplicate-detection id every attempt sends the envelope with, so the partner takes it once. */
+    public static final String DELIVERY_ID = "GwDeliveryId";
 
     private GatewayHeaders() {
     }

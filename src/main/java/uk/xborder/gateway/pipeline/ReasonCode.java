@@ -117,6 +117,13 @@ public enum ReasonCode {
      * client never gets as far as sending an envelope.
      */
     TLS_HANDSHAKE_REFUSED,
+    /**
+     * The partner's endpoint refused the hand-over in a way that trying again would not change (an HTTP 4xx, a TLS
+     * certificate that is not trusted, the partner's broker refusing the gateway): not retried; the envelope is held
+     * for replay once the cause is put right. (A partner that takes the envelope and refuses its content answers
+     * with a signed receipt instead: REFUSED_BY_PARTNER.)
+     */
+    DELIVERY_REFUSED(false),
     /** Signing, encryption or delivery failed after all retries; the envelope is held for replay. */
     DELIVERY_FAILED(false),
     /** An unexpected fault inside the gateway; the message is held and operators are alerted. */

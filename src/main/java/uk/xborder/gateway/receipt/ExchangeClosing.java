@@ -11,7 +11,8 @@ import uk.xborder.gateway.ledger.ReceiptState;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
 
 /**
- * Closes the delivery a verified receipt answers: ACKNOWLEDGED or REFUSED_BY_PARTNER, once. A receipt for a delivery
+ * Closes the delivery a verified receipt answers: ACKNOWLEDGED or REFUSED_BY_PARTNER, once (in the exchange store:
+ * ACKNOWLEDGED, or REJECTED with the envelope kept to send again). A receipt for a delivery
  * already closed (by an earlier receipt, or failed for want of one) is recorded and changes nothing; a redelivery of
  * the very receipt that closed it goes on as if for the first time, since its notice may not have gone out.
  */
@@ -19,10 +20,12 @@ public final class ExchangeClosing {
 
     private final AwaitingReceipts awaiting;
     private final ReceiptAudit audit;
+    private final ReceiptExchanges exchanges;
 
-    ExchangeClosing(AwaitingReceipts awaiting, ReceiptAudit audit) {
+    ExchangeClosing(AwaitingReceipts awaiting, ReceiptAudit audit, ReceiptExchanges exchanges) {
         this.awaiting = awaiting;
         this.audit = audit;
+        this.exchanges = exchanges;
     }
 
     public void close(Exchange exchange) {
@@ -48,9 +51,12 @@ public final class ExchangeClosing {
         if (receipt.outcome() == ReceiptState.ACKNOWLEDGED) {
             audit.step(delivery, Step.ACKNOWLEDGED, null, "'" + partner + "' has the message.",
                     delivery.payloadDigest());
+            exchanges.acknowledged(delivery);
         } else {
+            String explanation = Explanations.partners(partner, receipt.explanation());
             audit.outcome(delivery, Step.REFUSED_BY_PARTNER, null, AuditOutcome.REFUSED, receipt.reason(),
-                    Explanations.partners(partner, receipt.explanation()), delivery.payloadDigest());
+                    explanation, delivery.payloadDigest());
+            exchanges.refusedByPartner(delivery, explanation, awaiting.envelope(delivery));
         }
     }
 }

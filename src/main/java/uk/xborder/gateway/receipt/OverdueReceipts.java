@@ -27,7 +27,8 @@ import uk.xborder.gateway.pipeline.ReasonCode;
  * the partner's resend attempts the same envelope is sent again - same bytes, same message id and exchange id - with
  * a new broker duplicate id, since the partner's broker would drop the old one and the partner could never answer;
  * the partner's gateway drops the duplicate itself and answers with its receipt again. After the last resend the
- * delivery is FAILED (NO_RECEIPT): the envelope is held on the failed queue and the agency told.
+ * delivery is FAILED (NO_RECEIPT): the envelope is kept in the exchange store, the failed queue gets a notice of it
+ * and the agency is told.
  *
  * <p>Each resend and each failure is claimed in the ledger first (a conditional UPDATE), so among nodes sharing the
  * database exactly one acts on it. A failure is marked notified only once the agency has been told; one left
@@ -44,14 +45,16 @@ public final class OverdueReceipts {
     private final AwaitingReceipts awaiting;
     private final PartyDirectory directory;
     private final ReceiptAudit audit;
+    private final ReceiptExchanges exchanges;
     private final int batchSize;
     private final Clock clock;
 
-    OverdueReceipts(AwaitingReceipts awaiting, PartyDirectory directory, ReceiptAudit audit, int batchSize,
-                    Clock clock) {
+    OverdueReceipts(AwaitingReceipts awaiting, PartyDirectory directory, ReceiptAudit audit,
+                    ReceiptExchanges exchanges, int batchSize, Clock clock) {
         this.awaiting = awaiting;
         this.directory = directory;
         this.audit = audit;
+        this.exchanges = exchanges;
         this.batchSize = batchSize;
         this.clock = clock;
     }
@@ -100,7 +103,16 @@ public final class OverdueReceipts {
                 + ").", Digests.sha256Hex(envelope));
     }
 
-    /** Records the failure and readies the envelope to be held on the failed queue; the route sends it there. */
+    /** The endpoint took the envelope again: an attempt of the exchange. */
+    public void resent(Exchange exchange) {
+        OverdueDelivery overdue = exchange.getProperty(ExchangeProperties.OVERDUE, OverdueDelivery.class);
+        exchanges.resent(overdue.delivery(), overdue.resendNumber());
+    }
+
+    /**
+     * Records the failure, keeps the envelope in the exchange store to replay, and readies the notice for the
+     * failed queue (the reference and reason, no content); the route sends it there.
+     */
     public void giveUp(Exchange exchange) {
         OverdueDelivery overdue = exchange.getMessage().getBody(OverdueDelivery.class);
         AwaitingDelivery delivery = overdue.delivery();
@@ -110,7 +122,15 @@ public final class OverdueReceipts {
         exchange.setProperty(ExchangeProperties.RECIPIENT, delivery.partner());
         audit.outcome(delivery, Step.RECEIPT_OVERDUE, null, AuditOutcome.FAILED, ReasonCode.NO_RECEIPT,
                 overdue.explanation(), Digests.sha256Hex(envelope));
-        Message held = envelopeMessage(exchange, delivery, envelope);
+        String reference = exchanges.noReceipt(delivery, overdue.explanation(), envelope);
+        Message held = exchange.getMessage();
+        held.removeHeaders("*");
+        held.setBody(reference);
+        held.setHeader(GatewayHeaders.EXCHANGE_REFERENCE, reference);
+        held.setHeader(GatewayHeaders.MESSAGE_ID, delivery.messageId());
+        held.setHeader(GatewayHeaders.EXCHANGE_ID, delivery.exchangeId());
+        held.setHeader(GatewayHeaders.AGENCY, delivery.agency());
+        held.setHeader(GatewayHeaders.RECIPIENT, delivery.partner());
         held.setHeader(GatewayHeaders.REASON_CODE, ReasonCode.NO_RECEIPT.name());
         held.setHeader(GatewayHeaders.EXPLANATION, overdue.explanation());
         held.setHeader(GatewayHeaders.FAILED_STEP, "receipt");

@@ -9,7 +9,8 @@ import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * Takes a receipt in, from a partner's queue or an HTTPS response: verifies it and finds the delivery it answers.
- * The body is left as it came, so that a refused receipt is kept exactly as received.
+ * The body is left as it came, so that a refused receipt is kept exactly as received (in the exchange store; one
+ * too large to be a receipt is measured, not read, and not kept).
  */
 public final class ReceiptIntake {
 
@@ -30,9 +31,9 @@ public final class ReceiptIntake {
         ReceivedBody body = received(exchange);
         body.requireSupported();
         if (!body.isRead()) {
-            throw new ReceiptRefusedException(ReasonCode.MALFORMED_RECEIPT, "The receipt is "
-                    + body.describedLength() + " long, more than a receipt can be (" + MAX_RECEIPT_BYTES + ").",
-                    null);
+            throw new ReceiptRefusedException(ReasonCode.MALFORMED_RECEIPT, "The receipt is " + body.measured()
+                    + ", more than a receipt can be (" + MAX_RECEIPT_BYTES + " bytes). "
+                    + ReceivedBody.notKept("receipt"), null);
         }
         VerifiedReceipt receipt = verifier.verify(body.bytes());
         exchange.setProperty(ExchangeProperties.RECEIPT,
@@ -40,7 +41,7 @@ public final class ReceiptIntake {
         exchange.setProperty(ExchangeProperties.AGENCY, receipt.delivery().agency());
     }
 
-    /** The receipt as received, read once (the refusal keeps what was read here). */
+    /** The receipt as received, read once (the refusal keeps what was read here, in the exchange store). */
     ReceivedBody received(Exchange exchange) {
         return bodies.read(exchange, MAX_RECEIPT_BYTES);
     }

@@ -22,7 +22,8 @@ import uk.xborder.gateway.xml.JaxbCodec;
 
 /**
  * The second status notice of an exchange, about one partner: ACKNOWLEDGED or REFUSED_BY_PARTNER when its receipt
- * closed the exchange, FAILED (NO_RECEIPT) when no receipt came after every resend. Like the first notice it is
+ * closed the exchange, FAILED (NO_RECEIPT) when no receipt came after every resend, FAILED (DELIVERY_FAILED or
+ * DELIVERY_REFUSED) when a delivery being retried was given up. Like the first notice it is
  * correlated by the message id and names the agency's JMS message and the exchange; it also names the partner
  * ({@code GwRecipient}), since one message may have several.
  *
@@ -64,6 +65,15 @@ public final class ReceiptNotice {
         String explanation = overdue.explanation();
         issue(exchange, delivery, MessageOutcome.FAILED, line(delivery.partner(), RecipientOutcome.FAILED,
                 ReasonCode.NO_RECEIPT, explanation), ReasonCode.NO_RECEIPT, explanation);
+    }
+
+    /**
+     * The hand-over to the partner was given up after the first notice said RETRYING (routes/retries.camel.yaml):
+     * DELIVERY_FAILED after its last attempt, DELIVERY_REFUSED when a later attempt failed for good.
+     */
+    public void deliveryFailed(Exchange exchange, AwaitingDelivery delivery, ReasonCode reason, String explanation) {
+        issue(exchange, delivery, MessageOutcome.FAILED, line(delivery.partner(), RecipientOutcome.FAILED, reason,
+                explanation), reason, explanation);
     }
 
     private void issue(Exchange exchange, AwaitingDelivery delivery, MessageOutcome outcome, RecipientStatus line,

@@ -17,20 +17,24 @@ import uk.xborder.gateway.pipeline.ReasonCode;
 
 /**
  * What becomes of a receipt the gateway cannot accept: it is audited with its reason and kept, exactly as received,
- * for the rejected queue, with the reason in headers. It changes nothing: the delivery it claims to answer goes on
+ * in the exchange store (an inbound exchange of its own, REJECTED; one too large to read, or not text or bytes, is
+ * recorded without it), and the rejected queue gets a notice of it with its reference and the reason in headers, no
+ * content. It changes nothing: the delivery it claims to answer goes on
  * waiting for a good receipt (and is sent again when that is overdue).
  */
 public final class ReceiptRefusal {
 
     private final ReceiptIntake intake;
     private final ReceiptAudit audit;
+    private final ReceiptExchanges exchanges;
 
-    ReceiptRefusal(ReceiptIntake intake, ReceiptAudit audit) {
+    ReceiptRefusal(ReceiptIntake intake, ReceiptAudit audit, ReceiptExchanges exchanges) {
         this.intake = intake;
         this.audit = audit;
+        this.exchanges = exchanges;
     }
 
-    /** Audits the refusal and prepares the copy for the rejected queue; the route sends it there. */
+    /** Audits the refusal, keeps the receipt and prepares the notice for the rejected queue; the route sends it. */
     public void keep(Exchange exchange) {
         MessageRejectedException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
                 MessageRejectedException.class);
@@ -52,9 +56,12 @@ public final class ReceiptRefusal {
             audit.unmatched(exchangeId, Step.RECEIPT_REFUSED, which, reason, explanation, digest);
         }
 
+        String reference = exchanges.refusedReceipt(deliveryId, exchangeId, delivery, reason, explanation,
+                received.replayable());
         Message kept = exchange.getMessage();
         kept.removeHeaders("*");
-        kept.setBody(received.kept());
+        kept.setBody(reference);
+        kept.setHeader(GatewayHeaders.EXCHANGE_REFERENCE, reference);
         kept.setHeader(GatewayHeaders.EXCHANGE_ID, exchangeId);
         kept.setHeader(GatewayHeaders.TRANSPORT_MESSAGE_ID, deliveryId);
         kept.setHeader(GatewayHeaders.REASON_CODE, reason.name());

@@ -9,6 +9,7 @@ import uk.xborder.gateway.audit.AuditTrail;
 import uk.xborder.gateway.broker.ReceivedBodies;
 import uk.xborder.gateway.certificates.PartnerCertificates;
 import uk.xborder.gateway.directory.PartyDirectory;
+import uk.xborder.gateway.exchange.ExchangeStore;
 import uk.xborder.gateway.ledger.AwaitingReceipts;
 import uk.xborder.gateway.settings.ReceiptSettings;
 import uk.xborder.gateway.xml.SafeXmlParser;
@@ -24,11 +25,12 @@ public final class Receipts {
     }
 
     public static void install(Registry registry, PartyDirectory directory, PartnerCertificates certificates,
-                               AwaitingReceipts awaiting, ReceivedBodies bodies,
+                               AwaitingReceipts awaiting, ExchangeStore store, ReceivedBodies bodies,
                                AuditTrail trail, SchemaCatalog schemas, ReceiptSettings settings, Clock clock) {
         SafeXmlParser parser = new SafeXmlParser();
         SentEnvelope sent = new SentEnvelope(parser);
         ReceiptAudit audit = new ReceiptAudit(trail, clock);
+        ReceiptExchanges exchanges = new ReceiptExchanges(store);
         PartnerTrust trust = PartnerTrust.of(directory, certificates);
         ReceiptVerifier verifier = new ReceiptVerifier(trust, new ReceiptReader(parser, schemas), directory,
                 awaiting, sent);
@@ -37,9 +39,10 @@ public final class Receipts {
         registry.bind("receiptExpectation", new ReceiptExpectation(awaiting, directory, sent, clock));
         ReceiptIntake intake = new ReceiptIntake(bodies, verifier);
         registry.bind("receiptIntake", intake);
-        registry.bind("exchangeClosing", new ExchangeClosing(awaiting, audit));
+        registry.bind("exchangeClosing", new ExchangeClosing(awaiting, audit, exchanges));
         registry.bind("receiptNotice", new ReceiptNotice(audit, clock));
-        registry.bind("receiptRefusal", new ReceiptRefusal(intake, audit));
-        registry.bind("overdueReceipts", new OverdueReceipts(awaiting, directory, audit, settings.batchSize(), clock));
+        registry.bind("receiptRefusal", new ReceiptRefusal(intake, audit, exchanges));
+        registry.bind("overdueReceipts", new OverdueReceipts(awaiting, directory, audit, exchanges,
+                settings.batchSize(), clock));
     }
 }

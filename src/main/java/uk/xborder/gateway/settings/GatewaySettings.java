@@ -19,13 +19,14 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param certificates  how partner certificates are checked and own certificates watched for expiry
  * @param inbound       envelopes from partners: size, age, decryption keys, signer trust
  * @param https         the HTTPS transport with mutual TLS: the inbound endpoint and the client identity
+ * @param store         the exchange store: the key that seals replayable content, and how long it is kept
  */
 public record GatewaySettings(Path home, Path dataDir, Path directoryFile, BrokerSettings broker,
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
                               OutboundSettings outbound, List<PartnerBrokerSettings> partnerBrokers,
                               CertificateSettings certificates, InboundSettings inbound,
                               HttpsSettings https, ReceiptSettings receipts,
-                              RequestSettings requests) {
+                              RequestSettings requests, StoreSettings store) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -53,6 +54,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 InboundSettings.from(source),
                 HttpsSettings.from(source),
                 ReceiptSettings.from(source),
-                RequestSettings.from(source));
+                RequestSettings.from(source),
+                StoreSettings.from(source, dataDir));
     }
 }

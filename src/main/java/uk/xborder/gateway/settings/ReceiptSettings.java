@@ -1,9 +1,6 @@
 package uk.xborder.gateway.settings;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
-
-import org.apache.camel.util.TimeUtils;
 
 /**
  * Receipts from partners and the resending of envelopes they have not answered. How long to wait for a receipt and
@@ -20,26 +17,8 @@ public record ReceiptSettings(Duration checkEvery, int batchSize) {
 
     static final String CHECK_EVERY = "gateway.receipts.check-every";
 
-    /** Days, hours, minutes, seconds, milliseconds, in that order, each optional; or milliseconds alone. */
-    private static final Pattern CAMEL_DURATION = Pattern.compile("\\d+|(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?");
-
     static ReceiptSettings from(SettingsSource source) {
-        return new ReceiptSettings(duration(source, CHECK_EVERY, Duration.ofSeconds(5)),
+        return new ReceiptSettings(CamelDurations.positive(source, CHECK_EVERY, Duration.ofSeconds(5)),
                 source.integer("gateway.receipts.batch-size", 100, 1));
-    }
-
-    private static Duration duration(SettingsSource source, String key, Duration fallback) {
-        String value = source.text(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        if (!CAMEL_DURATION.matcher(value).matches()) {
-            throw new SettingsException(key, "must be a duration such as 5s, 500ms or 1m30s");
-        }
-        Duration duration = TimeUtils.toDuration(value);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new SettingsException(key, "must be longer than zero");
-        }
-        return duration;
     }
 }

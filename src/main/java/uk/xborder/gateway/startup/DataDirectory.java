@@ -30,8 +30,7 @@ import uk.xborder.gateway.settings.GatewaySettings;
  * exchanges.
  *
  * <p>Before anything is opened, the directory and the subdirectories the gateway keeps there ({@code broker} for the
- * embedded broker, {@code audit} for the embedded database, {@code spool} for message bodies too large to read into
- * memory) are created with permissions 700, and any that exist
+ * embedded broker, {@code audit} for the embedded database) are created with permissions 700, and any that exist
  * with more are narrowed to it (a WARN says so). Once the gateway has started, whatever the broker and the database
  * created inside them with the process's umask loses its group and other permissions too. bin/gateway runs with
  * umask 077, so that files they create later are the user's only as well. On a file system without POSIX
@@ -52,8 +51,6 @@ public final class DataDirectory {
     public static void secure(CamelContext context, GatewaySettings settings) throws IOException {
         Path directory = settings.dataDir();
         List<String> kept = new ArrayList<>();
-        // message bodies too large to read into memory, kept while the exchange that holds them runs
-        kept.add("spool");
         if (settings.broker().embedded()) {
             kept.add("broker");
         }

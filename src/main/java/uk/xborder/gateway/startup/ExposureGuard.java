@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import uk.xborder.gateway.api.UsersFile;
+import uk.xborder.gateway.audit.store.AuditStoreSettings;
 import uk.xborder.gateway.crypto.Certificates;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
@@ -18,6 +19,7 @@ import uk.xborder.gateway.settings.GatewaySettings;
 import uk.xborder.gateway.settings.HttpsSettings;
 import uk.xborder.gateway.settings.IdentitySettings;
 import uk.xborder.gateway.settings.SettingsException;
+import uk.xborder.gateway.settings.StoreSettings;
 
 /**
  * Checked before the gateway opens anything: what may run on a machine of one's own must not run where others can
@@ -30,6 +32,8 @@ import uk.xborder.gateway.settings.SettingsException;
  * identities, the CAs it trusts, the partners' certificates and anchors in the directory) or the example users
  * ({@link ExampleUsers}). Every such file is listed, with the setting that names it, in one
  * {@link ExampleMaterialException}.</li>
+ * <li>The exchange store's key must be configured, outside the data directory, when the gateway is reachable or its
+ * database is not the embedded one ({@code gateway.store.key-file}).</li>
  * </ul>
  */
 public final class ExposureGuard {
@@ -45,14 +49,14 @@ public final class ExposureGuard {
     public static void check(GatewaySettings settings) throws IOException, GeneralSecurityException {
         requireTlsBeyondLoopback(settings.api());
         Exposure exposure = Exposure.of(settings);
-        if (!exposure.reachable()) {
-            return;
+        if (exposure.reachable()) {
+            ExposureGuard guard = new ExposureGuard();
+            guard.inspect(settings);
+            if (!guard.findings.isEmpty()) {
+                throw new ExampleMaterialException(exposure, guard.findings);
+            }
         }
-        ExposureGuard guard = new ExposureGuard();
-        guard.inspect(settings);
-        if (!guard.findings.isEmpty()) {
-            throw new ExampleMaterialException(exposure, guard.findings);
-        }
+        requireOwnStoreKey(settings, exposure);
     }
 
     private static void requireTlsBeyondLoopback(ApiSettings api) {
@@ -61,6 +65,36 @@ public final class ExposureGuard {
                     + "TLS certificate and key of the HTTP port: gateway.api.host is " + api.host() + ", beyond the "
                     + "loopback, and HTTP Basic would send every user's password in clear");
         }
+    }
+
+    /**
+     * Decision: the exchange store's generated key (or any key file in the data directory) is for a gateway on its
+     * own machine and its embedded database only. Reachable, the key would sit in the directory whose backups and
+     * copies also carry the content it protects; on an external database, which other nodes may share, each node
+     * would generate a key of its own and none could open what another sealed.
+     */
+    private static void requireOwnStoreKey(GatewaySettings settings, Exposure exposure) {
+        StoreSettings store = settings.store();
+        Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+        boolean inDataDir = store.generatesKey() || (store.key().file() != null
+                && store.key().file().toAbsolutePath().normalize().startsWith(dataDir));
+        if (!inDataDir) {
+            return;
+        }
+        boolean externalDatabase = !settings.audit().store().jdbcUrl().equals(AuditStoreSettings.embeddedUrl(dataDir));
+        if (!exposure.reachable() && !externalDatabase) {
+            return;
+        }
+        String why = exposure.reachable()
+                ? "the gateway is reachable from beyond this host (" + String.join("; ", exposure.reasons()) + ")"
+                : "the database is not the embedded one (gateway.audit.store.url), and every node sharing it needs "
+                        + "the same key";
+        throw new SettingsException("gateway.store.key-file", (store.generatesKey()
+                ? "(or gateway.store.key-env) must name the exchange store's key: without it the key is generated in "
+                        + store.generatedKeyFile()
+                : "names " + store.key().file() + ", in the data directory " + dataDir)
+                + ", beside what it protects, and " + why + ". Make a key outside the data directory (openssl rand "
+                + "-base64 32 > FILE, readable by the gateway's user only) and name it");
     }
 
     private void inspect(GatewaySettings settings) throws IOException, GeneralSecurityException {

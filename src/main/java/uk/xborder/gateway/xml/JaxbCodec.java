@@ -30,6 +30,11 @@ import uk.xborder.gateway.pipeline.ReasonCode;
 public final class JaxbCodec {
 
     private static final ConcurrentMap<Package, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
+    /**
+     * Made once: finding a factory searches the class path for a provider, which cost more than the rest of
+     * marshalling a message. Only ever asked for empty documents, from any thread, and never configured again.
+     */
+    private static final DocumentBuilderFactory EMPTY_DOCUMENTS = emptyDocuments();
 
     private JaxbCodec() {
     }
@@ -96,9 +101,7 @@ public final class JaxbCodec {
         Objects.requireNonNull(root, "root");
         try {
             // Only creates an empty document for the marshaller to fill; nothing is parsed here.
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().newDocument();
+            Document document = EMPTY_DOCUMENTS.newDocumentBuilder().newDocument();
             Marshaller marshaller = context(root.getClass()).createMarshaller();
             marshaller.setEventHandler(event -> false);
             marshaller.marshal(root, document);
@@ -106,6 +109,12 @@ public final class JaxbCodec {
         } catch (JAXBException | ParserConfigurationException e) {
             throw new IllegalArgumentException("Cannot write " + root.getClass().getSimpleName() + " as XML", e);
         }
+    }
+
+    private static DocumentBuilderFactory emptyDocuments() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory;
     }
 
     private static JAXBContext context(Class<?> type) {

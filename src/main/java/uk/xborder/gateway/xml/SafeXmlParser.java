@@ -11,7 +11,6 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import org.w3c.dom.Document;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -36,7 +35,9 @@ import uk.xborder.gateway.pipeline.ReasonCode;
  *
  * <p>Refusals are {@link MessageRejectedException}s: {@link ReasonCode#XML_DOCTYPE_FORBIDDEN} for a DOCTYPE, entity
  * or external reference; {@link ReasonCode#MALFORMED_XML} with line and column for bytes that are not well-formed
- * XML. Explanations never quote the message: the parser's own wording is kept with its quoted parts removed, and
+ * XML (names that are not qualified names included, such as {@code :mlns}); {@link ReasonCode#SCHEMA_INVALID} for
+ * well-formed XML that no gateway format could be, nested deeper than {@value #MAX_ELEMENT_DEPTH} levels or with
+ * more than {@value #MAX_ATTRIBUTES_PER_ELEMENT} attributes on an element. Explanations never quote the message: the parser's own wording is kept with its quoted parts removed, and
  * a failure the parser cannot place is told by its kind alone.
  *
  * <p>Comments and processing instructions are dropped: no gateway format gives them meaning. Thread-safe.
@@ -45,6 +46,12 @@ public final class SafeXmlParser {
 
     /** Deeper than any gateway format (the deepest nests about five levels); guards DOM walkers against abuse. */
     static final int MAX_ELEMENT_DEPTH = 64;
+
+    /**
+     * Far more than any gateway format gives one element (at most two attributes, plus a few namespace
+     * declarations); bounds the cost of building the DOM, whose attribute lookups are linear.
+     */
+    static final int MAX_ATTRIBUTES_PER_ELEMENT = 64;
 
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
     private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
@@ -73,9 +80,9 @@ public final class SafeXmlParser {
         Document document = newEmptyDocument();
         try {
             XMLReader reader = newReader();
-            DomBuilder builder = new DomBuilder(document, MAX_ELEMENT_DEPTH);
+            DomBuilder builder = new DomBuilder(document, MAX_ELEMENT_DEPTH, MAX_ATTRIBUTES_PER_ELEMENT);
             reader.setContentHandler(builder);
-            reader.setErrorHandler(RethrowingErrorHandler.INSTANCE);
+            reader.setErrorHandler(StopAtFirstError.INSTANCE);
             // Never reached while DOCTYPEs are refused; if that ever changes, resolving still fails closed.
             reader.setEntityResolver((publicId, systemId) -> {
                 throw new ForbiddenConstructException("an external entity or DTD reference", -1, -1);
@@ -84,7 +91,7 @@ public final class SafeXmlParser {
             return document;
         } catch (ForbiddenConstructException e) {
             throw new MessageRejectedException(ReasonCode.XML_DOCTYPE_FORBIDDEN, e.explanation());
-        } catch (NestingTooDeepException e) {
+        } catch (BeyondEveryFormatException e) {
             throw new MessageRejectedException(ReasonCode.SCHEMA_INVALID, e.explanation());
         } catch (SAXParseException e) {
             throw classify(e);
@@ -179,25 +186,5 @@ public final class SafeXmlParser {
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         return factory;
-    }
-
-    /** Stops at the first problem; also keeps the JDK's default handler from printing messages to stderr. */
-    private enum RethrowingErrorHandler implements ErrorHandler {
-        INSTANCE;
-
-        @Override
-        public void warning(SAXParseException exception) {
-            // Warnings do not make a document unacceptable.
-        }
-
-        @Override
-        public void error(SAXParseException exception) throws SAXException {
-            throw exception;
-        }
-
-        @Override
-        public void fatalError(SAXParseException exception) throws SAXException {
-            throw exception;
-        }
     }
 }

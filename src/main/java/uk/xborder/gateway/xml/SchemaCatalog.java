@@ -83,7 +83,9 @@ public final class SchemaCatalog {
     }
 
     /**
-     * Validates a document parsed by {@link SafeXmlParser} against the format's schema.
+     * Validates a document parsed by {@link SafeXmlParser} against the format's schema. A valid document's values
+     * are then rewritten as the schema reads them (white space collapsed in token values, codes included), so that
+     * what is bound afterwards is what was validated ({@link NormalisedValues}).
      *
      * @throws MessageRejectedException with {@code SCHEMA_INVALID} naming where and which rules were broken
      * @throws IllegalArgumentException for an unknown format id
@@ -123,6 +125,7 @@ public final class SchemaCatalog {
             throw new MessageRejectedException(ReasonCode.SCHEMA_INVALID,
                     "The message does not satisfy schema " + formatId + ": " + violations.describe());
         }
+        NormalisedValues.apply(compiled.schema(), document);
     }
 
     private CompiledSchema compiled(String formatId) {

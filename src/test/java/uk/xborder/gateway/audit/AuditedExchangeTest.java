@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +48,12 @@ class AuditedExchangeTest {
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"H2", "PostgreSQL"})
     void anOutboundExchangeIsProvenFromItsAuditTrail(String store) throws Exception {
+        // On a database of its own, the exchange store needs a key of its own (the generated one is refused).
         Map<String, String> settings = store.equals("H2") ? Map.of()
                 : Map.of("gateway.audit.store.url", POSTGRES.jdbcUrl(),
-                        "gateway.audit.store.user", "postgres");
+                        "gateway.audit.store.user", "postgres",
+                        "gateway.store.key-file", Files.writeString(dir.resolve("exchange-store.key"),
+                                Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32))).toString());
         try (RunningGateway gateway = RunningGateway.start(settings)) {
             String messageId = Examples.uniqueId("PS-IR");
             String transportId = gateway.send("police-scotland", Examples.policeScotlandReport()

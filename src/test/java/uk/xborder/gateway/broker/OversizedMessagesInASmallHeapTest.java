@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,21 +35,30 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.xborder.gateway.GatewayApplication;
+import uk.xborder.gateway.audit.store.AuditStoreSettings;
+import uk.xborder.gateway.exchange.ContentSealing;
+import uk.xborder.gateway.exchange.ExchangeDetail;
+import uk.xborder.gateway.exchange.ExchangeReferences;
+import uk.xborder.gateway.exchange.ExchangeState;
+import uk.xborder.gateway.exchange.ExchangeStore;
+import uk.xborder.gateway.exchange.StorageKey;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.settings.BrokerSettings;
 import uk.xborder.gateway.testsupport.BrokerClient;
 import uk.xborder.gateway.testsupport.EmbeddedBrokers;
 import uk.xborder.gateway.testsupport.ExampleBrokerUsers;
-import uk.xborder.gateway.testsupport.DirectoryListing;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.GeneratedBody;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
 
 /**
- * A message far larger than the gateway's heap is refused from its declared length, kept on gw.rejected from a spool
- * file, and never read into memory: the gateway runs in a child JVM with a 96 MiB heap (and stops at the first
- * OutOfMemoryError), its broker set to take messages up to 256 MiB, and an agency sends it a 200 MiB bytes message.
- * The gateway refuses it as MESSAGE_TOO_LARGE, stays up, and takes the next message as usual.
+ * A message far larger than the gateway's heap is refused from its declared length and never read into memory: the
+ * gateway runs in a child JVM with a 96 MiB heap (and stops at the first OutOfMemoryError), its broker set to take
+ * messages up to 256 MiB, and an agency sends it a 200 MiB bytes message. The gateway refuses it as
+ * MESSAGE_TOO_LARGE with its length and SHA-256, measured as it streamed past, stays up, and takes the next message
+ * as usual. The exchange store records it REJECTED with that length and digest and keeps none of it; gw.rejected
+ * gets a notice with its reference and no content; no file outside the broker journal holds it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OversizedMessagesInASmallHeapTest {
@@ -96,7 +108,7 @@ class OversizedMessagesInASmallHeapTest {
 
     @AfterAll
     void stopTheGateway() throws Exception {
-        if (gateway != null) {
+        if (gateway != null && gateway.isAlive()) {
             gateway.descendants().forEach(ProcessHandle::destroyForcibly);
             gateway.destroy();
             if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
@@ -114,22 +126,33 @@ class OversizedMessagesInASmallHeapTest {
             StatusNotices.Notice notice = notice(agency, huge);
             assertThat(notice.outcome()).isEqualTo("REJECTED");
             assertThat(notice.reasonCode()).isEqualTo("MESSAGE_TOO_LARGE");
-            assertThat(notice.explanation()).contains(BODY + " bytes").contains("10485760");
+            String sha256 = GeneratedBody.sha256(BODY);
+            assertThat(notice.explanation()).contains(BODY + " bytes").contains("SHA-256 " + sha256)
+                    .contains("10485760").contains("cannot be replayed");
             assertThat(gateway.isAlive()).as("the gateway is still running; its log: %s", tail()).isTrue();
 
             String next = agency.send("gw.agency." + PS + ".out", agency.text(Examples.policeScotlandReport()
                     .replace("<ReportURN>([^<]+)</ReportURN>", Examples.uniqueId("PS-IR")).xml()));
             assertThat(notice(agency, next).outcome()).isEqualTo("ACCEPTED");
 
+            String reference;
             try (BrokerClient operator = BrokerClient.login(brokerUrl, ExampleBrokerUsers.OPERATOR,
                     ExampleBrokerUsers.password(ExampleBrokerUsers.OPERATOR))) {
-                assertThat(keptOnRejected(operator, huge)).as("the original, whole, on gw.rejected")
-                        .isEqualTo(GeneratedBody.sha256(BODY));
+                reference = noticeOnRejected(operator, huge);
             }
+            assertThat(reference).isEqualTo(ExchangeReferences.wholeMessage(notice.exchangeId()));
+            assertThat(filesOutsideTheJournalOfAtLeast(BODY / 4)).as("files as large as a quarter of the body")
+                    .isEmpty();
+            assertThat(gateway.isAlive()).as("the gateway is still running; its log: %s", tail()).isTrue();
+
+            // The embedded database is the gateway's alone while it runs: read the exchange store once it stopped.
+            stopTheGateway();
+            ExchangeDetail recorded = recordedExchange(reference);
+            assertThat(recorded.exchange().state()).isEqualTo(ExchangeState.REJECTED);
+            assertThat(recorded.exchange().reasonCode()).isEqualTo("MESSAGE_TOO_LARGE");
+            assertThat(recorded.exchange().explanation()).contains(BODY + " bytes").contains("SHA-256 " + sha256);
+            assertThat(recorded.content()).as("content kept of a message too large to read").isEmpty();
         }
-        assertThat(gateway.isAlive()).as("the gateway is still running; its log: %s", tail()).isTrue();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(DirectoryListing.of(dataDirectory.resolve("spool"))).as("spool files left").isEmpty());
     }
 
     private StatusNotices.Notice notice(BrokerClient agency, String transportId) throws Exception {
@@ -139,17 +162,37 @@ class OversizedMessagesInASmallHeapTest {
         return StatusNotices.parse(RunningGateway.bodyBytes(status));
     }
 
-    /** The SHA-256 of the kept body, streamed from the broker: the test's heap never holds it either. */
-    private static String keptOnRejected(BrokerClient operator, String transportId) throws Exception {
+    /** The notice on gw.rejected: the exchange reference (returned) as its body and in a header, and nothing else. */
+    private static String noticeOnRejected(BrokerClient operator, String transportId) throws Exception {
         Session session = operator.session();
         try (MessageConsumer consumer = session.createConsumer(session.createQueue("gw.rejected"),
                 "GwTransportMessageId = '" + transportId + "'")) {
-            Message kept = consumer.receive(WAIT);
-            assertThat(kept).as("kept on gw.rejected").isInstanceOf(BytesMessage.class);
-            assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo("MESSAGE_TOO_LARGE");
-            assertThat(((BytesMessage) kept).getBodyLength()).isEqualTo(BODY);
-            return GeneratedBody.sha256((BytesMessage) kept);
+            Message notice = consumer.receive(WAIT);
+            assertThat(notice).as("a notice on gw.rejected").isInstanceOf(TextMessage.class);
+            assertThat(notice.getStringProperty("GwReasonCode")).isEqualTo("MESSAGE_TOO_LARGE");
+            String reference = notice.getStringProperty(GatewayHeaders.EXCHANGE_REFERENCE);
+            assertThat(((TextMessage) notice).getText()).as("the notice's body").isEqualTo(reference);
+            return reference;
         }
+    }
+
+    /** Files under the data directory, outside the broker journal (which holds the message itself), that large. */
+    private List<Path> filesOutsideTheJournalOfAtLeast(long bytes) throws IOException {
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !dataDirectory.relativize(file).startsWith("broker"))
+                    .filter(file -> file.toFile().length() >= bytes).toList();
+        }
+    }
+
+    /** The exchange as the stopped gateway's embedded database has it, with a description of its content. */
+    private ExchangeDetail recordedExchange(String reference) {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL(AuditStoreSettings.embedded(dataDirectory).jdbcUrl());
+        // Only reads: the content, had any been kept, is described, not opened, so any key will do.
+        ExchangeStore store = ExchangeStore.open(database, ContentSealing.of(StorageKey.generate(new SecureRandom(),
+                "test"), List.of()), "test", Clock.systemUTC());
+        return store.get(reference).orElseThrow(() -> new AssertionError("exchange " + reference + " not recorded"));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,44 @@ class PartyDirectoryLoaderTest {
     void anUnknownFieldIsRefusedRatherThanIgnored() throws Exception {
         assertInvalid(partner("europol", "europol-ie-1", "EU", "SECRET-UE").replace("    jurisdiction:",
                 "    jurisdicton: EU\n    jurisdiction:"), "jurisdicton");
+    }
+
+    @Test
+    void aPartnersRetryPolicyOverridesTheGatewaysDefaultsFieldByField() throws Exception {
+        RetryPolicy defaults = new RetryPolicy(RetryPolicy.BackOff.PROGRESSIVE, Duration.ofSeconds(30),
+                Duration.ofMinutes(10), 6, 0.2);
+        Path file = dir.resolve("directory.yaml");
+        Files.writeString(file, "version: 1\nagencies:\n  - id: police-scotland\n    format: police-scotland-ir-1\n"
+                + "partners:\n" + partner("europol", "europol-ie-1", "EU", "SECRET-UE")
+                + "    retry: { maxAttempts: 3, backOff: constant, initialDelay: PT5S }\n"
+                + partner("spoc-ie", "europol-ie-1", "EU", "SECRET-UE"));
+
+        PartyDirectory directory = new PartyDirectoryLoader(FORMATS::contains, MarkingTable.loadDefault()::isKnown,
+                defaults).load(file);
+
+        assertThat(directory.partner("europol").orElseThrow().retry()).isEqualTo(new RetryPolicy(
+                RetryPolicy.BackOff.CONSTANT, Duration.ofSeconds(5), Duration.ofMinutes(10), 3, 0.2));
+        assertThat(directory.partner("spoc-ie").orElseThrow().retry()).isEqualTo(defaults);
+    }
+
+    @Test
+    void aRetryPolicyThatCannotBeUsedIsRefusedNamingThePartnerAndTheField() throws Exception {
+        String europol = partner("europol", "europol-ie-1", "EU", "SECRET-UE");
+        assertInvalid(europol + "    retry: { maxAttempts: 0 }\n", "partner 'europol' retry.maxAttempts must be at"
+                + " least 1");
+        assertInvalid(europol + "    retry: { backOff: sometimes }\n", "partner 'europol' retry.backOff must be"
+                + " constant or progressive, not 'sometimes'");
+        assertInvalid(europol + "    retry: { initialDelay: 5s }\n", "partner 'europol' retry.initialDelay is not an"
+                + " ISO-8601 duration");
+        assertInvalid(europol + "    retry: { initialDelay: PT0S }\n", "partner 'europol' retry.initialDelay must be"
+                + " positive");
+        assertInvalid(europol + "    retry: { initialDelay: PT1M, maxDelay: PT10S }\n", "partner 'europol'"
+                + " retry.maxDelay (PT10S) must not be shorter than initialDelay (PT1M)");
+        assertInvalid(europol + "    retry: { initialDelay: PT1H }\n", "maxDelay is the gateway's default: give it"
+                + " for this partner too");
+        assertInvalid(europol + "    retry: { jitter: 1.5 }\n", "partner 'europol' retry.jitter must be at least 0"
+                + " and less than 1");
+        assertInvalid(europol + "    retry: { attempts: 3 }\n", "attempts");
     }
 
     private void assertInvalid(String partners, String expected) throws Exception {

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.TestInstance;
 import uk.xborder.gateway.schema.policescotland.IntelligenceReport;
 import uk.xborder.gateway.schema.receipt.DeliveryReceipt;
 import uk.xborder.gateway.schema.receipt.ReceiptOutcome;
+import uk.xborder.gateway.exchange.Direction;
+import uk.xborder.gateway.exchange.ExchangeDetail;
+import uk.xborder.gateway.exchange.ExchangeReferences;
+import uk.xborder.gateway.exchange.ExchangeState;
 import uk.xborder.gateway.testsupport.PartnerEnvelopes;
 import uk.xborder.gateway.testsupport.Receipts;
 import uk.xborder.gateway.testsupport.RunningGateway;
@@ -94,6 +98,15 @@ class InboundDeliveryTest {
         });
         assertThat(gateway.audit().forExchange(exchangeId)).filteredOn(e -> e.step().equals("RECEIPT_ISSUED"))
                 .singleElement().satisfies(e -> assertThat(e.operation()).isEqualTo("DISCLOSURE"));
+        // In the exchange store: one inbound exchange, delivered to the agency's queue once, nothing kept.
+        ExchangeDetail stored = gateway.exchangeStore().get(ExchangeReferences.inbound(exchangeId)).orElseThrow();
+        assertThat(stored.exchange().direction()).isEqualTo(Direction.INBOUND);
+        assertThat(stored.exchange().state()).isEqualTo(ExchangeState.DELIVERED);
+        assertThat(stored.exchange().partner()).isEqualTo("europol");
+        assertThat(stored.exchange().agency()).isEqualTo("police-scotland");
+        assertThat(stored.attempts()).singleElement().satisfies(attempt ->
+                assertThat(attempt.endpoint()).isEqualTo("jms:queue:" + AGENCY_IN));
+        assertThat(stored.content()).isEmpty();
 
         assertThat(gateway.receive(AGENCY_IN, selector(hit), 500)).as("a second delivery").isNull();
     }

@@ -188,6 +188,38 @@ class AwaitingReceiptsTest {
 
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aDeliveryWaitingForItsNextAttemptIsNeverSentAgainForWantOfAReceiptYetAReceiptStillClosesIt(String database)
+            throws Exception {
+        Node node = node(freshDatabase(database));
+        node.acceptAndExpect("X-R", "PS-R", "europol");
+        assertThat(node.awaiting.retrying("X-R", "europol")).isTrue();
+        clock.advance(Duration.ofHours(1));
+        assertThat(node.awaiting.due(10)).as("the envelope may never have arrived").isEmpty();
+
+        assertThat(node.awaiting.delivered("X-R", "europol", clock.instant().plus(Duration.ofMinutes(2)))).isTrue();
+        assertThat(node.awaiting.get("X-R", "europol").orElseThrow().state()).isEqualTo(ReceiptState.AWAITING);
+        assertThat(node.awaiting.delivered("X-R", "europol", clock.instant())).as("once").isFalse();
+        assertThat(node.awaiting.due(10)).as("not yet overdue").isEmpty();
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(node.awaiting.due(10)).extracting(AwaitingDelivery::exchangeId).containsExactly("X-R");
+
+        node.acceptAndExpect("X-S", "PS-S", "europol");
+        node.awaiting.retrying("X-S", "europol");
+        AwaitingDelivery retrying = node.awaiting.get("X-S", "europol").orElseThrow();
+        assertThat(node.awaiting.close(retrying, ReceiptState.ACKNOWLEDGED, null, null, "ID:r-S").closesNow())
+                .as("an attempt that seemed to fail got through").isTrue();
+        assertThat(node.awaiting.delivered("X-S", "europol", clock.instant())).isFalse();
+        assertThat(node.awaiting.retrying("X-S", "europol")).isFalse();
+        assertThat(node.awaiting.get("X-S", "europol").orElseThrow().state()).isEqualTo(ReceiptState.ACKNOWLEDGED);
+
+        node.acceptAndExpect("X-T", "PS-T", "europol");
+        node.awaiting.retrying("X-T", "europol");
+        node.awaiting.withdraw("X-T", "europol", "DELIVERY_FAILED", "given up");
+        assertThat(node.awaiting.get("X-T", "europol").orElseThrow().state()).isEqualTo(ReceiptState.FAILED);
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
     void theSameExchangeSentAgainReplacesWhatWasRecordedUnlessAReceiptClosedIt(String database) throws Exception {
         Node node = node(freshDatabase(database));
         node.acceptAndExpect("X-A", "PS-A", "europol");

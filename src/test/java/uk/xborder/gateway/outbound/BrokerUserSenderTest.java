@@ -47,7 +47,7 @@ class BrokerUserSenderTest {
         Message kept = GATEWAY.get().receive("gw.rejected", "GwTransportMessageId = '" + transportId + "'", WAIT);
         assertThat(kept).as("original kept on gw.rejected").isNotNull();
         assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo("SENDER_NOT_AUTHENTICATED");
-        assertThat(RunningGateway.bodyText(kept)).isEqualTo(xml);
+        assertThat(new String(GATEWAY.get().heldContent(kept), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(xml);
         List<AuditEvent> trail = GATEWAY.get().audit().forExchange(notice.exchangeId());
         assertThat(trail).extracting(AuditEvent::step).contains("REJECTED").doesNotContain("SENDER_VERIFIED",
                 "RELEASED");

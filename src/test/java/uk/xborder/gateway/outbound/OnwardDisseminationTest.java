@@ -2,6 +2,7 @@ package uk.xborder.gateway.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +10,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
 import org.apache.camel.builder.NotifyBuilder;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,9 +61,9 @@ class OnwardDisseminationTest {
             assertThat(notice.recipient(other).explanation()).contains(europolMessage).contains("EUROPOL H2")
                     .contains("'" + other + "'");
         }
-        assertThat(leftFor("europol", messageId, finished)).isTrue();
-        assertThat(leftFor("spoc-ie", messageId, finished)).isFalse();
-        assertThat(leftFor("nca", messageId, finished)).isFalse();
+        awaitEnvelopeFor("europol", messageId, finished);
+        assertThat(leftFor("spoc-ie", messageId)).isFalse();
+        assertThat(leftFor("nca", messageId)).isFalse();
 
         Message kept = GATEWAY.get().receive("gw.rejected", "GwTransportMessageId = '" + transportId + "'", WAIT);
         assertThat(kept).as("original kept on gw.rejected").isNotNull();
@@ -89,8 +91,8 @@ class OnwardDisseminationTest {
         assertThat(notice.recipient("nca").outcome()).isEqualTo("ACCEPTED");
         assertThat(notice.recipient("europol").reasonCode()).isEqualTo(FORBIDDEN);
         assertThat(notice.recipient("spoc-ie").reasonCode()).isEqualTo(FORBIDDEN);
-        assertThat(leftFor("nca", messageId, finished)).isTrue();
-        assertThat(leftFor("europol", messageId, finished)).isFalse();
+        awaitEnvelopeFor("nca", messageId, finished);
+        assertThat(leftFor("europol", messageId)).isFalse();
     }
 
     @Test
@@ -123,9 +125,19 @@ class OnwardDisseminationTest {
         return new NotifyBuilder(GATEWAY.get().context()).fromRoute("outbound-" + PS).whenDone(1).create();
     }
 
-    /** Whether the finished exchange left an envelope for the message on the partner's queue (see OutboundRejectionTest). */
-    private static boolean leftFor(String partner, String messageId, NotifyBuilder finished) throws Exception {
+    /**
+     * Waits until the finished exchange's envelope for the partner can be browsed: a browser may not yet show what the
+     * route's transaction has just committed. The envelopes of one exchange are committed together, so once this one
+     * is seen, the absence of another partner's envelope is final (see {@link #leftFor}).
+     */
+    private static void awaitEnvelopeFor(String partner, String messageId, NotifyBuilder finished) {
         assertThat(finished.matches(WAIT, TimeUnit.MILLISECONDS)).as("the route finished the exchange").isTrue();
+        Awaitility.await("envelope for " + partner).atMost(Duration.ofMillis(WAIT))
+                .until(() -> leftFor(partner, messageId));
+    }
+
+    /** Whether an envelope for the message is on the partner's queue; meaningful after {@link #awaitEnvelopeFor}. */
+    private static boolean leftFor(String partner, String messageId) throws Exception {
         return GATEWAY.get().browse("gw.partner." + partner + ".out").stream()
                 .anyMatch(m -> messageId.equals(header(m, "GwMessageId")));
     }

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditOutcome;
+import uk.xborder.gateway.crypto.Digests;
+import uk.xborder.gateway.exchange.ExchangeState;
+import uk.xborder.gateway.exchange.StoredExchange;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.RunningGateway;
@@ -79,8 +82,16 @@ class OutboundRejectionTest {
         StatusNotices.Notice notice = status(PS, transportId);
         assertThat(notice.outcome()).isEqualTo("REJECTED");
         assertThat(notice.reasonCode()).isEqualTo("MESSAGE_TOO_LARGE");
-        assertThat(notice.explanation()).contains("10485760");
-        assertKeptOnRejected(transportId, padded.getBytes(StandardCharsets.UTF_8), "MESSAGE_TOO_LARGE");
+        byte[] sent = padded.getBytes(StandardCharsets.UTF_8);
+        String sha256 = Digests.sha256Hex(sent);
+        assertThat(notice.explanation()).contains("10485760").contains(sent.length + " bytes").contains(sha256)
+                .contains("cannot be replayed");
+        // too large to be read, so not kept: recorded with its length and digest, measured as it streamed past
+        StoredExchange recorded = GATEWAY.get().heldWithoutContent(
+                assertKeptOnRejected(transportId, null, "MESSAGE_TOO_LARGE"));
+        assertThat(recorded.state()).isEqualTo(ExchangeState.REJECTED);
+        assertThat(recorded.reasonCode()).isEqualTo("MESSAGE_TOO_LARGE");
+        assertThat(recorded.explanation()).contains(sent.length + " bytes").contains("SHA-256 " + sha256);
         assertThat(GATEWAY.get().audit().stepsOf(notice.exchangeId())).doesNotContain("WELL_FORMED");
     }
 
@@ -240,7 +251,7 @@ class OutboundRejectionTest {
         assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo(reason);
         assertThat(kept.getStringProperty("GwExplanation")).isNotBlank();
         if (original != null) {
-            assertThat(RunningGateway.bodyBytes(kept)).isEqualTo(original);
+            assertThat(GATEWAY.get().heldContent(kept)).isEqualTo(original);
         }
         return kept;
     }

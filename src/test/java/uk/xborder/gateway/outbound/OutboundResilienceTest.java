@@ -71,10 +71,17 @@ class OutboundResilienceTest {
                     .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
 
             StatusNotices.Notice notice = status(gateway, transportId);
-            assertThat(notice.outcome()).isEqualTo("PARTIALLY_ACCEPTED");
-            assertThat(notice.recipient("nca").outcome()).isEqualTo("FAILED");
-            assertThat(notice.recipient("nca").reasonCode()).isEqualTo("DELIVERY_FAILED");
+            assertThat(notice.outcome()).isEqualTo("ACCEPTED");
+            assertThat(notice.recipient("nca").outcome()).isEqualTo("RETRYING");
             assertThat(notice.recipient("europol").outcome()).isEqualTo("ACCEPTED");
+            // Its retry (the tests' gateway.delivery.retries is 1) fails too: a second notice says so.
+            Message failed = gateway.receive("gw.agency." + PS + ".status", "GwTransportMessageId = '"
+                    + transportId + "' AND GwRecipient = 'nca'", WAIT);
+            assertThat(failed).as("the second notice, for nca").isNotNull();
+            StatusNotices.Notice second = StatusNotices.parse(RunningGateway.bodyBytes(failed));
+            assertThat(second.outcome()).isEqualTo("FAILED");
+            assertThat(second.recipient("nca").outcome()).isEqualTo("FAILED");
+            assertThat(second.recipient("nca").reasonCode()).isEqualTo("DELIVERY_FAILED");
 
             Message held = gateway.receive("gw.failed", "GwMessageId = '" + messageId + "'", WAIT);
             assertThat(held).isNotNull();
@@ -82,11 +89,13 @@ class OutboundResilienceTest {
             assertThat(held.getStringProperty("GwFailedStep")).isEqualTo("delivery");
             assertThat(held.getStringProperty("GwReasonCode")).isEqualTo("DELIVERY_FAILED");
             // What is held is the sealed envelope, ready to replay: still only nca can open it.
-            PartnerInbox.Opened opened = PartnerInbox.open("nca", RunningGateway.bodyBytes(held));
+            PartnerInbox.Opened opened = PartnerInbox.open("nca", gateway.heldContent(held));
             assertThat(opened.messageId()).isEqualTo(messageId);
             assertThat(gateway.audit().forExchange(notice.exchangeId()))
                     .filteredOn(e -> e.step().equals("DELIVERY_FAILED")).extracting(AuditEvent::recipients)
                     .containsExactly(java.util.List.of("nca"));
+            assertThat(gateway.audit().forExchange(notice.exchangeId()))
+                    .filteredOn(e -> e.step().equals("DELIVERY_ATTEMPT_FAILED")).hasSize(2);
         }
     }
 

@@ -87,7 +87,7 @@ class SenderTextInExplanationsTest {
         assertThat(kept.getStringProperty("GwReasonCode")).isEqualTo("MALFORMED_XML");
         assertThat(kept.getStringProperty("GwExplanation")).isNotBlank();
         assertThat(headersOf(kept)).doesNotContain(secret);
-        assertThat(RunningGateway.bodyBytes(kept)).as("the original, unchanged")
+        assertThat(GATEWAY.get().heldContent(kept)).as("the original, unchanged")
                 .isEqualTo(xml.getBytes(StandardCharsets.UTF_8));
 
         List<AuditEvent> trail = GATEWAY.get().audit().forExchange(notice.exchangeId());

@@ -20,6 +20,11 @@ import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.ledger.ReceiptState;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.schema.receipt.ReceiptOutcome;
+import uk.xborder.gateway.exchange.Attempt;
+import uk.xborder.gateway.exchange.AttemptOutcome;
+import uk.xborder.gateway.exchange.ExchangeDetail;
+import uk.xborder.gateway.exchange.ExchangeReferences;
+import uk.xborder.gateway.exchange.ExchangeState;
 import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.PartnerInbox;
 import uk.xborder.gateway.testsupport.RunningGateway;
@@ -69,7 +74,14 @@ class NoReceiptTest {
         assertThat(held).as("the envelope held on gw.failed").isNotNull();
         assertThat(held.getStringProperty(GatewayHeaders.REASON_CODE)).isEqualTo("NO_RECEIPT");
         assertThat(held.getStringProperty(GatewayHeaders.EXCHANGE_ID)).isEqualTo(delivered.exchangeId());
-        assertThat(RunningGateway.bodyBytes(held)).isEqualTo(delivered.envelope());
+        assertThat(gateway.heldContent(held)).isEqualTo(delivered.envelope());
+        ExchangeDetail stored = gateway.exchangeStore().get(ExchangeReferences.outbound(delivered.exchangeId(),
+                "europol")).orElseThrow();
+        assertThat(stored.exchange().state()).isEqualTo(ExchangeState.FAILED);
+        assertThat(stored.exchange().reasonCode()).isEqualTo("NO_RECEIPT");
+        assertThat(stored.attempts()).extracting(Attempt::key).containsSubsequence("resend-1", "resend-2");
+        assertThat(stored.attempts()).hasSize(3).allSatisfy(attempt ->
+                assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.DELIVERED));
 
         List<AuditEvent> europol = ReceiptClosesTheExchangeTest.europolsTrail(gateway, delivered);
         assertThat(europol).extracting(AuditEvent::step).containsSubsequence("DELIVERED", "RESENT", "RESENT",

@@ -29,7 +29,7 @@ import uk.xborder.gateway.xml.JaxbCodec;
  * partner's gateway would) and signs it with a key of the example PKI, and puts the receipt on {@code gw.receipts}
  * through a connection of its own, as a partner on the gateway's broker would.
  */
-final class PartnerSide {
+public final class PartnerSide {
 
     static final long WAIT = 20_000;
 
@@ -37,7 +37,7 @@ final class PartnerSide {
     }
 
     /** The example report sent to europol, spoc-ie and nca, answered ACCEPTED, with europol's envelope taken. */
-    record Delivered(String messageId, String transportId, String exchangeId, byte[] envelope,
+    public record Delivered(String messageId, String transportId, String exchangeId, byte[] envelope,
                      PartnerInbox.Opened opened) {
     }
 
@@ -65,7 +65,7 @@ final class PartnerSide {
     }
 
     /** A receipt for what the partner received: names the message, the exchange and the payload's digest. */
-    static DeliveryReceipt receipt(Delivered delivered, String partner, ReceiptOutcome outcome) throws Exception {
+    public static DeliveryReceipt receipt(Delivered delivered, String partner, ReceiptOutcome outcome) throws Exception {
         DeliveryReceipt receipt = new DeliveryReceipt();
         receipt.setMessageId(delivered.opened().messageId());
         receipt.setExchangeId(delivered.opened().exchangeId());
@@ -89,7 +89,7 @@ final class PartnerSide {
     }
 
     /** Signed as a party of the example PKI (certs-example/&lt;party&gt;). */
-    static byte[] signedBy(String party, DeliveryReceipt receipt) throws Exception {
+    public static byte[] signedBy(String party, DeliveryReceipt receipt) throws Exception {
         return signedBy(party, JaxbCodec.marshal(receipt));
     }
 

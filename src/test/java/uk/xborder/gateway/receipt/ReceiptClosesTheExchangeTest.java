@@ -21,6 +21,8 @@ import uk.xborder.gateway.schema.receipt.DeliveryReceipt;
 import uk.xborder.gateway.schema.receipt.DigestAlgorithm;
 import uk.xborder.gateway.schema.receipt.ReceiptOutcome;
 import uk.xborder.gateway.schema.receipt.ReceiptReasonCode;
+import uk.xborder.gateway.exchange.ExchangeReferences;
+import uk.xborder.gateway.exchange.ExchangeState;
 import uk.xborder.gateway.testsupport.GatewayPerClass;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
@@ -57,6 +59,8 @@ class ReceiptClosesTheExchangeTest {
         List<AuditEvent> europol = europolsTrail(gateway, delivered);
         assertThat(europol).extracting(AuditEvent::step).containsSubsequence("RELEASED", "DELIVERED",
                 "RECEIPT_RECEIVED", "ACKNOWLEDGED", "STATUS_ISSUED");
+        assertThat(gateway.exchangeStore().exchange(ExchangeReferences.outbound(delivered.exchangeId(), "europol"))
+                .orElseThrow().state()).as("in the exchange store").isEqualTo(ExchangeState.ACKNOWLEDGED);
         assertThat(europol).filteredOn(e -> e.step().equals("RECEIPT_RECEIVED")).singleElement()
                 .satisfies(e -> assertThat(e.operation()).isEqualTo("COLLECTION"));
         assertThat(ledger(gateway).get(delivered.exchangeId(), "europol")).get()

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.component.jms.JmsEndpoint;
+import org.apache.camel.component.platform.http.HttpEndpointModel;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,6 +31,15 @@ class GatewaySettingsWiringTest {
             assertThat(gateway.context().getRegistry().lookupByName("apiGate")).isNull();
             assertThat(status(gateway, "/api/audit/entries")).isEqualTo(404);
             assertThat(status(gateway, "/observe/health")).isEqualTo(200);
+            // the whole REST layer is off: no operation, no OpenAPI document, nothing served under /api
+            assertThat(status(gateway, "/api/v1/requests")).isEqualTo(404);
+            assertThat(status(gateway, "/api/openapi.json")).isEqualTo(404);
+            assertThat(gateway.context().getRestRegistry().listAllRestServices()).isEmpty();
+            assertThat(gateway.context().getRoutes()).extracting(route -> route.getEndpoint().getEndpointUri())
+                    .noneMatch(uri -> uri.startsWith("rest") || uri.contains("/api"));
+            assertThat(gateway.context().getComponent("platform-http", PlatformHttpComponent.class)
+                    .getHttpEndpoints()).extracting(HttpEndpointModel::getUri)
+                    .noneMatch(uri -> uri.startsWith("/api") || uri.startsWith("api"));
 
             JmsEndpoint agencyQueue = (JmsEndpoint) gateway.context().getRoute("outbound-police-scotland")
                     .getEndpoint();

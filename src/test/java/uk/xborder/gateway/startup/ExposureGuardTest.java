@@ -99,10 +99,42 @@ class ExposureGuardTest {
     }
 
     @Test
-    void aBrokerOrDatabaseOnThisHostsLoopbackDoesNotCount() {
+    void aBrokerOrDatabaseOnThisHostsLoopbackDoesNotCount() throws Exception {
+        // the database is not the embedded one, so the exchange store needs a key of its own (tested below)
         assertThatCode(() -> ExposureGuard.check(settings(Map.of("gateway.broker.embedded", "false",
                 "gateway.broker.url", "tcp://127.0.0.1:61617", "gateway.audit.store.url",
-                "jdbc:postgresql://localhost:5432/gateway")))).doesNotThrowAnyException();
+                "jdbc:postgresql://localhost:5432/gateway", "gateway.store.key-file", ownStoreKey().toString()))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theGeneratedStoreKeyIsForTheEmbeddedDefaultOnTheLoopbackOnly() throws Exception {
+        assertThatCode(() -> ExposureGuard.check(settings(Map.of()))).as("embedded, loopback")
+                .doesNotThrowAnyException();
+
+        SettingsException external = (SettingsException) catchThrowable(Map.of("gateway.audit.store.url",
+                "jdbc:postgresql://localhost:5432/gateway"));
+        assertThat(external.setting()).isEqualTo("gateway.store.key-file");
+        assertThat(external.getMessage()).contains("gateway.store.key-env", "exchange-store.key",
+                "gateway.audit.store.url", "every node sharing it needs the same key");
+
+        Path own = ownPki();
+        Map<String, String> reachable = new HashMap<>(ownMaterial(own));
+        SettingsException exposed = (SettingsException) catchThrowable(reachable);
+        assertThat(exposed.setting()).isEqualTo("gateway.store.key-file");
+        assertThat(exposed.getMessage()).contains("reachable from beyond this host",
+                "gateway.broker.embedded.host is 0.0.0.0");
+
+        // a key file of its own, but in the data directory, is refused the same way
+        Path dataDir = Files.createDirectories(dir.resolve("data"));
+        Path inData = Files.writeString(dataDir.resolve("my.key"), "not read by the guard");
+        reachable.put("gateway.data-dir", dataDir.toString());
+        reachable.put("gateway.store.key-file", inData.toString());
+        assertThat(catchThrowable(reachable)).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("names " + inData + ", in the data directory");
+
+        reachable.put("gateway.store.key-file", ownStoreKey().toString());
+        assertThatCode(() -> ExposureGuard.check(settings(reachable))).doesNotThrowAnyException();
     }
 
     @Test
@@ -119,7 +151,24 @@ class ExposureGuardTest {
 
     @Test
     void aReachableGatewayWithMaterialOfItsOwnStarts() throws Exception {
-        Path own = ownPki();
+        Map<String, String> change = ownMaterial(ownPki());
+        change.put("gateway.store.key-file", ownStoreKey().toString());
+
+        assertThatCode(() -> ExposureGuard.check(settings(change))).doesNotThrowAnyException();
+
+        // and one example file left among them is found
+        change.put("gateway.audit.trust", BASE.resolve("certs-example/uk-root-ca/cert.pem").toString());
+        assertThat(((ExampleMaterialException) catchThrowable(change)).findings()).singleElement()
+                .satisfies(f -> assertThat(f).startsWith("gateway.audit.trust"));
+    }
+
+    /** An exchange store key outside the data directory (the guard does not read it). */
+    private Path ownStoreKey() throws Exception {
+        return Files.writeString(dir.resolve("exchange-store.key"), "read when the store opens");
+    }
+
+    /** Settings of a reachable gateway on material of its own. */
+    private Map<String, String> ownMaterial(Path own) throws Exception {
         char[] password = "a password of our own".toCharArray();
         Path users = Files.writeString(dir.resolve("users.yaml"), "users:\n  - username: auditor\n    role: auditor\n"
                 + "    passwordHash: \"" + PasswordHashing.hash(password, PasswordHashing.MIN_COST) + "\"\n");
@@ -137,13 +186,7 @@ class ExposureGuardTest {
         change.put("gateway.audit.trust", own.resolve("uk-root-ca/cert.pem").toString());
         change.put("gateway.directory", directory.toString());
         change.put("gateway.api.users", users.toString());
-
-        assertThatCode(() -> ExposureGuard.check(settings(change))).doesNotThrowAnyException();
-
-        // and one example file left among them is found
-        change.put("gateway.audit.trust", BASE.resolve("certs-example/uk-root-ca/cert.pem").toString());
-        assertThat(((ExampleMaterialException) catchThrowable(change)).findings()).singleElement()
-                .satisfies(f -> assertThat(f).startsWith("gateway.audit.trust"));
+        return change;
     }
 
     /** Fresh certificates in the example's layout (the guard reads certificates, not the keys beside them). */

@@ -44,6 +44,10 @@ public final class BrokerAccessMatrix {
             gw.partner.spoc-ie.receipts      -               -   -       CB      -        -
             gw.partner.nca.out               -               CB  -       -       -        -
             gw.partner.nca.receipts          -               CB  -       -       -        -
+            gw.retry.europol                 -               -   -       -       -        -
+            gw.retry.spoc-ie                 -               -   -       -       -        -
+            gw.retry.nca                     -               -   -       -       -        -
+            gw.retry.police-scotland         -               -   -       -       -        -
             gw.inbound                       -               S   S       S       -        -
             gw.receipts                      -               S   S       S       -        -
             gw.rejected                      -               -   -       -       CB       -

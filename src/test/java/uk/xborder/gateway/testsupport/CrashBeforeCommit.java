@@ -69,7 +69,7 @@ public final class CrashBeforeCommit implements InterceptStrategy {
                 }
             };
         }
-        if (id.equals("recipient-deliver")) {
+        if (id.equals("hand-over-deliver")) {
             return new DelegateAsyncProcessor(target) {
                 @Override
                 public boolean process(Exchange exchange, AsyncCallback callback) {

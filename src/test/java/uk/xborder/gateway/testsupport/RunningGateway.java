@@ -23,6 +23,10 @@ import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.broker.BrokerPermissions;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.crypto.Secret;
+import uk.xborder.gateway.exchange.ExchangeDetail;
+import uk.xborder.gateway.exchange.ExchangeStore;
+import uk.xborder.gateway.exchange.StoredExchange;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.settings.BrokerSettings;
 
 /**
@@ -116,6 +120,7 @@ public final class RunningGateway implements AutoCloseable {
         settings.put("gateway.audit.trust", base.resolve("certs-example/uk-root-ca/cert.pem").toString());
         settings.put("gateway.delivery.retries", "1");
         settings.put("gateway.delivery.retry-delay-ms", "50");
+        settings.put("gateway.delivery.jitter", "0");
         return settings;
     }
 
@@ -257,6 +262,47 @@ public final class RunningGateway implements AutoCloseable {
             return text.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         return message.getBody(byte[].class);
+    }
+
+    /** The gateway's exchange store, read back for assertions. */
+    public ExchangeStore exchangeStore() {
+        return context().getRegistry().lookupByNameAndType("exchangeStore", ExchangeStore.class);
+    }
+
+    /**
+     * What the exchange store keeps for the one exchange a holding-queue notice names, opened; the notice itself must
+     * carry nothing but that reference.
+     */
+    public byte[] heldContent(Message notice) throws JMSException {
+        String reference = onlyReference(notice);
+        return exchangeStore().openContent(reference)
+                .orElseThrow(() -> new AssertionError("no content is kept for exchange " + reference)).bytes();
+    }
+
+    /**
+     * The exchange a holding-queue notice names, for one the gateway keeps no content of (a body refused for its
+     * size or its JMS type): the notice carries nothing but that reference, and the store holds no content for it.
+     */
+    public StoredExchange heldWithoutContent(Message notice) throws JMSException {
+        String reference = onlyReference(notice);
+        ExchangeDetail detail = exchangeStore().get(reference)
+                .orElseThrow(() -> new AssertionError("exchange " + reference + " is not in the exchange store"));
+        if (detail.content().isPresent()) {
+            throw new AssertionError("content is kept for exchange " + reference + ": " + detail.content().get());
+        }
+        return detail.exchange();
+    }
+
+    /** The one exchange reference a holding-queue notice names, checked to be all that it carries. */
+    private static String onlyReference(Message notice) throws JMSException {
+        String reference = notice.getStringProperty(GatewayHeaders.EXCHANGE_REFERENCE);
+        if (reference == null || reference.contains(",")) {
+            throw new AssertionError("the notice names no single exchange reference: " + reference);
+        }
+        if (!bodyText(notice).equals(reference)) {
+            throw new AssertionError("a holding-queue notice carries its reference and nothing else");
+        }
+        return reference;
     }
 
     public static String bodyText(Message message) throws JMSException {

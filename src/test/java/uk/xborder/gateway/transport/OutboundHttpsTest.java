@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.crypto.Digests;
@@ -124,26 +124,103 @@ class OutboundHttpsTest {
         assertThat(gateway.receive("gw.partner.nca.out", "GwMessageId = '" + messageId + "'", WAIT)).isNotNull();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {503, 400})
-    void aPartnerThatDoesNotAnswer200LeavesTheRecipientFailedAfterRetries(int status) throws Exception {
-        europol.answer(status, "not now".getBytes(StandardCharsets.US_ASCII));
+    @Test
+    void aPartnerThatAnswers400IsFailedAtOnceWithoutARetry() throws Exception {
+        europol.answer(400, "bad envelope".getBytes(StandardCharsets.US_ASCII));
         String messageId = Examples.uniqueId("PS-IR");
 
         StatusNotices.Notice notice = send(messageId);
 
         assertThat(notice.outcome()).isEqualTo("PARTIALLY_ACCEPTED");
         assertThat(notice.recipient("europol").outcome()).isEqualTo("FAILED");
-        assertThat(notice.recipient("europol").reasonCode()).isEqualTo("DELIVERY_FAILED");
+        assertThat(notice.recipient("europol").reasonCode()).isEqualTo("DELIVERY_REFUSED");
+        assertThat(notice.recipient("europol").explanation()).contains("http-400");
         assertThat(notice.recipient("nca").outcome()).isEqualTo("ACCEPTED");
-        // The first POST and one retry (the tests' gateway.delivery.retries), each the same envelope.
+        Message held = gateway.receive("gw.failed", "GwMessageId = '" + messageId + "'", WAIT);
+        assertThat(held).isNotNull();
+        assertThat(held.getStringProperty("GwReasonCode")).isEqualTo("DELIVERY_REFUSED");
+        // One POST: a 4xx is not tried again, in place or later.
+        List<PartnerHttpsServer.Post> posts = postsOf(messageId);
+        assertThat(posts).hasSize(1);
+        assertThat(gateway.heldContent(held)).isEqualTo(posts.get(0).body());
+        assertThat(gateway.audit().forExchange(notice.exchangeId()))
+                .filteredOn(event -> event.step().equals("DELIVERY_ATTEMPT_FAILED"))
+                .singleElement().satisfies(event -> assertThat(event.explanation())
+                        .contains("Attempt 1 of 2", europol.url(), "http-400 (permanent)"));
+        assertThat(receipts).isEmpty();
+    }
+
+    @Test
+    void aPartnerThatAnswers503IsTriedAgainOffTheAgencysQueueThenFailedAfterItsLastAttempt() throws Exception {
+        europol.answer(503, "not now".getBytes(StandardCharsets.US_ASCII));
+        String messageId = Examples.uniqueId("PS-IR");
+
+        StatusNotices.Notice notice = send(messageId);
+
+        assertThat(notice.outcome()).isEqualTo("ACCEPTED");
+        assertThat(notice.recipient("europol").outcome()).isEqualTo("RETRYING");
+        assertThat(notice.recipient("europol").reasonCode()).isNull();
+        assertThat(notice.recipient("europol").explanation()).contains("http-503", "attempt 2 of 2");
+        assertThat(notice.recipient("nca").outcome()).isEqualTo("ACCEPTED");
+        // The second attempt (the tests' gateway.delivery.retries is 1) fails too: a second notice, FAILED.
+        StatusNotices.Notice second = secondNotice(notice.jmsMessageId(), "europol");
+        assertThat(second.outcome()).isEqualTo("FAILED");
+        assertThat(second.recipient("europol").outcome()).isEqualTo("FAILED");
+        assertThat(second.recipient("europol").reasonCode()).isEqualTo("DELIVERY_FAILED");
         List<PartnerHttpsServer.Post> posts = postsOf(messageId);
         assertThat(posts).hasSize(2);
         assertThat(posts.get(1).body()).isEqualTo(posts.get(0).body());
         assertThat(receipts).isEmpty();
         Message held = gateway.receive("gw.failed", "GwMessageId = '" + messageId + "'", WAIT);
         assertThat(held).isNotNull();
-        assertThat(RunningGateway.bodyBytes(held)).isEqualTo(posts.get(0).body());
+        assertThat(held.getStringProperty("GwReasonCode")).isEqualTo("DELIVERY_FAILED");
+        assertThat(gateway.heldContent(held)).isEqualTo(posts.get(0).body());
+        assertThat(gateway.audit().forExchange(notice.exchangeId()))
+                .filteredOn(event -> event.step().equals("DELIVERY_ATTEMPT_FAILED"))
+                .extracting(AuditEvent::explanation)
+                .satisfiesExactlyInAnyOrder(
+                        first -> assertThat(first).contains("Attempt 1 of 2", "http-503 (transient)"),
+                        last -> assertThat(last).contains("Attempt 2 of 2", "http-503 (transient)", "the last"));
+    }
+
+    @ParameterizedTest(name = "HTTP {0}: transient {1}")
+    @CsvSource({"500, true", "502, true", "503, true", "408, true", "429, true", "400, false", "401, false",
+            "403, false", "404, false", "413, false", "415, false", "201, false", "302, false"})
+    void answersThatMayPassAreTransientAndOthersPermanent(int status, boolean transientFailure) throws Exception {
+        europol.answer(status, "not now".getBytes(StandardCharsets.US_ASCII));
+
+        Exchange result = postEnvelope(europol.url(), "<Envelope xmlns=\"urn:test\"/>".getBytes());
+
+        DeliveryError error = DeliveryErrors.classify(result.getException());
+        assertThat(error.transientFailure()).isEqualTo(transientFailure);
+        assertThat(error.errorClass()).isEqualTo("http-" + status);
+    }
+
+    @Test
+    void aHandshakeCutOffByTheNetworkIsTransient() throws Exception {
+        // A TCP server that takes the connection and closes it at once, before any TLS is spoken.
+        try (java.net.ServerSocket cutter = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread closer = new Thread(() -> {
+                while (!cutter.isClosed()) {
+                    try {
+                        cutter.accept().close();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            }, "test-connection-cutter");
+            closer.setDaemon(true);
+            closer.start();
+
+            Exchange result = postEnvelope("https://localhost:" + cutter.getLocalPort()
+                    + "/exchange/v1/envelopes", "<Envelope xmlns=\"urn:test\"/>".getBytes());
+
+            assertThat(result.getException()).isNotNull();
+            DeliveryError error = DeliveryErrors.classify(result.getException());
+            assertThat(error.transientFailure()).as(error.toString()).isTrue();
+            assertThat(error.errorClass()).isIn("tls-interrupted", "connection-lost");
+        }
     }
 
     @Test
@@ -164,6 +241,10 @@ class OutboundHttpsTest {
             Exchange result = postEnvelope(impostor.url(), "<Envelope xmlns=\"urn:test\"/>".getBytes());
 
             assertThat(result.getException()).hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class);
+            assertThat(DeliveryErrors.classify(result.getException())).satisfies(error -> {
+                assertThat(error.transientFailure()).isFalse();
+                assertThat(error.errorClass()).isEqualTo("tls-certificate");
+            });
             assertThat(impostor.posts()).isEmpty();
             assertThat(receipts).isEmpty();
         }
@@ -178,6 +259,7 @@ class OutboundHttpsTest {
             assertThat(result.getException()).isNotNull();
             assertThat(causes(result.getException())).anyMatch(cause -> cause instanceof SSLHandshakeException
                     || cause instanceof java.security.cert.CertificateException);
+            assertThat(DeliveryErrors.classify(result.getException()).transientFailure()).isFalse();
             assertThat(unnamed.posts()).isEmpty();
             assertThat(receipts).isEmpty();
         }
@@ -194,6 +276,8 @@ class OutboundHttpsTest {
                 "<Envelope xmlns=\"urn:test\"/>".getBytes());
 
         assertThat(causes(result.getException())).anyMatch(cause -> cause instanceof java.net.ConnectException);
+        assertThat(DeliveryErrors.classify(result.getException()))
+                .isEqualTo(new DeliveryError(true, "connection-refused", "The endpoint refused the connection."));
         assertThat(receipts).isEmpty();
     }
 
@@ -210,6 +294,8 @@ class OutboundHttpsTest {
                 || cause.getClass().getSimpleName().contains("Timeout"));
         // gateway.https.timeout-ms is 4 s here
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(DeliveryErrors.classify(result.getException()).errorClass()).isEqualTo("timeout");
+        assertThat(DeliveryErrors.classify(result.getException()).transientFailure()).isTrue();
         assertThat(europol.posts()).extracting(PartnerHttpsServer.Post::body).contains(envelope);
         assertThat(receipts).isEmpty();
     }
@@ -220,6 +306,13 @@ class OutboundHttpsTest {
             exchange.setProperty(ExchangeProperties.RECIPIENT, "europol");
             exchange.getMessage().setBody(envelope);
         });
+    }
+
+    private StatusNotices.Notice secondNotice(String transportId, String partner) throws Exception {
+        Message status = gateway.receive("gw.agency." + PS + ".status", "GwTransportMessageId = '" + transportId
+                + "' AND GwRecipient = '" + partner + "'", WAIT);
+        assertThat(status).as("second status notice").isNotNull();
+        return StatusNotices.parse(RunningGateway.bodyBytes(status));
     }
 
     private StatusNotices.Notice send(String messageId) throws Exception {

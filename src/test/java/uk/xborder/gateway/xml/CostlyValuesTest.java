@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +44,14 @@ import uk.xborder.gateway.pipeline.ReasonCode;
  */
 class CostlyValuesTest {
 
+    /**
+     * The bound, in CPU time of the thread that checks: a linear check needs a fraction of it, a quadratic one
+     * hours. CPU time, not elapsed time, so that a machine busy with other work does not fail a fast check.
+     */
     private static final Duration BOUND = Duration.ofSeconds(2);
+    /** Elapsed time after which a check is taken for hung (it spends at most BOUND of CPU when it is not). */
+    private static final Duration HUNG = Duration.ofSeconds(60);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int RUN_LENGTH = 2 * 1024 * 1024;
 
     /**
@@ -141,7 +150,13 @@ class CostlyValuesTest {
 
     private static <T> T withinBound(String what, ThrowingSupplier<T> check) {
         try {
-            return assertTimeoutPreemptively(BOUND, check, what);
+            return assertTimeoutPreemptively(HUNG, () -> {
+                long before = THREADS.getCurrentThreadCpuTime();
+                T result = check.get();
+                Duration spent = Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - before);
+                assertThat(spent).as("CPU time to check " + what).isLessThanOrEqualTo(BOUND);
+                return result;
+            }, what);
         } catch (AssertionFailedError overran) {
             if (overran.getMessage() != null && overran.getMessage().contains("timed out")) {
                 STUCK.set(true);

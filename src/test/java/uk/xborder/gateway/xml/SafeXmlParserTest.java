@@ -136,6 +136,62 @@ class SafeXmlParserTest {
                         e -> assertThat(e.reason()).isEqualTo(ReasonCode.SCHEMA_INVALID));
     }
 
+    /**
+     * The JDK's SAX parser passes on a name with a colon and no prefix before it; the DOM refuses to hold it, and its
+     * DOMException escaped the parser as the gateway's own failure (held, retried) instead of the sender's fault.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "<a :mlns='SECRET-NAME'/>                         | 1",
+        "<a :SECRET-NAME='x'/>                            | 1",
+        "<:SECRET-NAME/>                                  | 1",
+        "<r xmlns:p='urn:p'>\\n  <:SECRET-NAME>t</:SECRET-NAME></r> | 2",
+    })
+    void aNameWithAColonAndNoPrefixIsMalformedXmlNamingWhere(String xml, int line) {
+        byte[] bytes = xml.replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
+
+        MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
+                () -> parser.parse(bytes));
+
+        assertThat(rejection).as("refusal of %s", xml).isNotNull();
+        assertThat(rejection.reason()).isEqualTo(ReasonCode.MALFORMED_XML);
+        assertThat(rejection.explanation()).contains("line " + line + ", column").contains("qualified name");
+        assertThat(everythingIn(rejection)).doesNotContain("SECRET-NAME");
+    }
+
+    /**
+     * Building the DOM costs, per attribute, a look-up among the element's attributes so far: ten thousand attributes
+     * on one element (under the JDK's own limit) took seconds of a core for 130 KB. No format gives an element more
+     * than a few, so more than the limit is refused before any is built.
+     */
+    @Test
+    void anElementWithMoreAttributesThanAnyFormatGivesIsRefusedBeforeItIsBuilt() {
+        int limit = SafeXmlParser.MAX_ATTRIBUTES_PER_ELEMENT;
+
+        MessageRejectedException rejection = catchThrowableOfType(MessageRejectedException.class,
+                () -> parser.parse(withAttributes(9_999)));
+
+        assertThat(rejection).isNotNull();
+        assertThat(rejection.reason()).isEqualTo(ReasonCode.SCHEMA_INVALID);
+        assertThat(rejection.explanation()).contains("more than " + limit + " attributes").contains("line 1");
+        assertThatThrownBy(() -> parser.parse(withAttributes(limit + 1))).isInstanceOf(MessageRejectedException.class);
+        assertThat(parser.parse(withAttributes(limit)).getDocumentElement().getAttributes().getLength())
+                .isEqualTo(limit);
+    }
+
+    @Test
+    void namespaceDeclarationsCountAsAttributes() {
+        StringBuilder xml = new StringBuilder("<a");
+        for (int i = 0; i < SafeXmlParser.MAX_ATTRIBUTES_PER_ELEMENT; i++) {
+            xml.append(" xmlns:p").append(i).append("=\"urn:").append(i).append('"');
+        }
+        xml.append(" b=\"1\"/>");
+
+        assertThatThrownBy(() -> parser.parse(xml.toString().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(MessageRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReasonCode.SCHEMA_INVALID));
+    }
+
     @Test
     void keepsNamespaceDeclarationsAndAttributes() {
         byte[] xml = "<p:a xmlns:p=\"urn:x\" xmlns:q=\"urn:q\" q:b=\"1\" c=\"2\"><p:d>t</p:d></p:a>"
@@ -208,6 +264,14 @@ class SafeXmlParserTest {
         assertThat(root.getFirstChild().getNodeValue()).isEqualTo("one<two");
         assertThat(root.getFirstChild().getNextSibling().getTextContent()).isEqualTo("in");
         assertThat(root.getLastChild().getNodeValue()).isEqualTo("three\u00e9four");
+    }
+
+    private static byte[] withAttributes(int count) {
+        StringBuilder xml = new StringBuilder("<a");
+        for (int i = 0; i < count; i++) {
+            xml.append(" a").append(i).append("=\"").append(i).append('"');
+        }
+        return xml.append("/>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<String> passwdFragments() throws IOException {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
 import uk.xborder.gateway.pipeline.ReasonCode;
 import uk.xborder.gateway.testsupport.Examples;
@@ -66,6 +67,49 @@ class SchemaCatalogTest {
         assertThat(rejection).as(example.toString()).isNotNull();
         assertThat(rejection.reason()).isEqualTo(ReasonCode.SCHEMA_INVALID);
         assertThat(rejection.explanation()).containsPattern("line \\d+, column \\d+");
+    }
+
+    /**
+     * A code the schema reads with its white space collapsed (a token) was bound as written: " G " is a valid
+     * division, bound to null, and the translator failed on the null. Validation leaves each value as the schema
+     * reads it, and text the schema keeps as written stays so.
+     */
+    @Test
+    void aValidDocumentIsLeftWithEachValueAsTheSchemaReadsIt() {
+        String xml = new String(Examples.file(PS_VALID), StandardCharsets.UTF_8)
+                .replace("<Division>G</Division>", "<Division>\n   G  </Division>")
+                .replace("<CaseReference system=\"SID\">", "<CaseReference system=\"  SID \">")
+                .replace("<ItemText>NOMINAL 1 (male,", "<ItemText>NOMINAL 1  (male,");
+        Document document = parser.parse(xml.getBytes(StandardCharsets.UTF_8));
+
+        CATALOG.validate(document, PS_FORMAT);
+
+        assertThat(text(document, "Division")).isEqualTo("G");
+        assertThat(((Element) document.getElementsByTagNameNS("*", "CaseReference").item(0)).getAttribute("system"))
+                .isEqualTo("SID");
+        assertThat(text(document, "ItemText")).startsWith("NOMINAL 1  (male,");
+    }
+
+    /** The canonical classification level is a union of two schemes' levels: its value is collapsed too. */
+    @Test
+    void aValueOfAUnionTypeIsLeftAsTheSchemaReadsIt() {
+        String xml = Examples.read("canonical/valid/canonical-ir-from-police-scotland.xml")
+                .replace("<Level>OFFICIAL-SENSITIVE</Level>", "<Level>  OFFICIAL-SENSITIVE\n</Level>");
+        Document document = parser.parse(xml.getBytes(StandardCharsets.UTF_8));
+
+        CATALOG.validate(document, "canonical-1");
+
+        assertThat(text(document, "Level")).isEqualTo("OFFICIAL-SENSITIVE");
+    }
+
+    @Test
+    void anInvalidDocumentIsLeftAsItWas() {
+        String xml = new String(Examples.file("police-scotland/invalid/marking-misspelt.xml"), StandardCharsets.UTF_8)
+                .replace("<Division>G</Division>", "<Division> G </Division>");
+        Document document = parser.parse(xml.getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> CATALOG.validate(document, PS_FORMAT)).isInstanceOf(MessageRejectedException.class);
+        assertThat(text(document, "Division")).isEqualTo(" G ");
     }
 
     @Test
@@ -167,5 +211,9 @@ class SchemaCatalogTest {
             assertThatCode(() -> CATALOG.validate(document, PS_FORMAT)).doesNotThrowAnyException();
             assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
         }
+    }
+
+    private static String text(Document document, String localName) {
+        return document.getElementsByTagNameNS("*", localName).item(0).getTextContent();
     }
 }

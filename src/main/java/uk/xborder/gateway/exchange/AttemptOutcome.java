@@ -1,0 +1,7 @@
+package uk.xborder.gateway.exchange;
+
+/** How one delivery attempt ended. */
+public enum AttemptOutcome {
+    DELIVERED,
+    FAILED
+}
