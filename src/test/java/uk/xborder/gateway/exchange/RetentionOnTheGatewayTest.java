@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.jms.Message;
 
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 
 import uk.xborder.gateway.audit.AuditEvent;
@@ -35,7 +37,10 @@ class RetentionOnTheGatewayTest {
             assertThat(store.openContent(reference)).isPresent();
 
             clock.advance(Duration.ofDays(2).minusMinutes(1));
-            Thread.sleep(600); // three periods of the timer: nothing is old enough yet
+            // three runs of the timer after the clock moved: nothing is old enough yet
+            NotifyBuilder threeRuns = new NotifyBuilder(gateway.context()).fromRoute("exchange-content-retention")
+                    .whenCompleted(3).create();
+            assertThat(threeRuns.matches(20, TimeUnit.SECONDS)).as("the retention timer ran").isTrue();
             assertThat(store.openContent(reference)).as("within the retention").isPresent();
 
             clock.advance(Duration.ofMinutes(2));
