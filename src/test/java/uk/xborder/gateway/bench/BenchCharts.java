@@ -80,6 +80,8 @@ final class BenchCharts {
                 PlotOrientation.VERTICAL, true, false, false);
         ValueMarker target = new ValueMarker(BenchReport.P99_TARGET_MS, Color.RED, new BasicStroke(1.5f));
         target.setLabel("p99 target");
+        target.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        target.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         chart.getCategoryPlot().addRangeMarker(target);
         return chart;
     }
@@ -100,6 +102,8 @@ final class BenchCharts {
         XYPlot plot = chart.getXYPlot();
         ValueMarker target = new ValueMarker(BenchReport.RESIDENT_TARGET_MIB, Color.RED, new BasicStroke(1.5f));
         target.setLabel("resident target");
+        target.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        target.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(target);
         return chart;
     }

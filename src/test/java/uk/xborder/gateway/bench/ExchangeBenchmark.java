@@ -82,6 +82,13 @@ public final class ExchangeBenchmark {
         BenchCharts.write(results, OUT);
         print("%n%s%nwritten: %s/exchange.json, exchange.md, exchange.png%s%n", BenchReport.markdownTable(results),
                 OUT, results.soak() != null ? ", soak.png" : "");
+        long failed = results.baseline().failed() + results.gateway().failed()
+                + (results.inbound() != null ? results.inbound().failed() : 0);
+        if (failed > 0) {
+            // Figures of a run in which messages were refused measure something else than the exchange.
+            print("%d messages were not accepted (see the logs in %s): the figures do not stand%n", failed, OUT);
+            System.exit(1);
+        }
     }
 
     private static BenchResults.Run measureBaseline(String runId) throws Exception {
@@ -130,16 +137,20 @@ public final class ExchangeBenchmark {
                     BenchTraffic.outbound(runId), SENDERS)) {
                 run = measure("gateway outbound", gateway, load, WARM_UP, MESSAGES, results);
             }
+            long handled = run.completed();
             if (INBOUND > 0) {
                 results.inbound(measureInbound(brokerPort, gateway));
+                handled += results.inbound().completed();
             }
             if (!SOAK.isZero()) {
                 try (ExchangeLoad load = new ExchangeLoad("tcp://127.0.0.1:" + brokerPort,
                         BenchTraffic.outbound(runId + "-S"), SENDERS)) {
                     results.soak(soak(gateway, load, run.saturation().perSecond() / 2));
+                    handled += load.completed();
                 }
             }
-            return run.after(gateway.memory(0, 0));
+            // Memory after every phase: the outbound load, the inbound one and the soak.
+            return run.after(gateway.memory(0, handled));
         }
     }
 
