@@ -105,6 +105,9 @@ final class BenchCharts {
         target.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         target.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(target);
+        // Keep the target in sight even when memory stays well below it.
+        plot.getRangeAxis().setRange(0, Math.max(plot.getRangeAxis().getUpperBound(),
+                BenchReport.RESIDENT_TARGET_MIB * 1.1));
         return chart;
     }
 }
