@@ -138,7 +138,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         PartyDirectory directory = new PartyDirectoryLoader(id -> formats.find(id).isPresent(), markings::isKnown,
                 settings.outbound().retryDefaults()).load(settings.directoryFile());
         registry.bind("partyDirectory", directory);
-        registry.bind("jms", jmsComponent(context, settings, directory));
+        JmsComponent jms = jmsComponent(context, settings, directory);
+        registry.bind("jms", jms);
         PartnerCertificates partnerCertificates = partnerCertificates(directory, settings.certificates(), clock);
         registry.bind("partnerCertificates", partnerCertificates);
 
@@ -190,6 +191,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("deliveryRetries", DeliveryRetries.create(directory, bodies, awaiting,
                 registry.lookupByNameAndType("receiptNotice", ReceiptNotice.class), outboundExchanges, auditLog,
                 clock));
+        DeadLetterAndHealthSetup.install(context, settings, directory, jms, exchangeStore, awaiting, auditLog, bodies,
+                clock);
 
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);

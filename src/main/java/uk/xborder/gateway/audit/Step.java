@@ -111,7 +111,13 @@ public enum Step {
      * Retention erased what the exchange store kept to replay an exchange (its metadata and attempts stay); the
      * explanation names the exchange reference and the kind of content, never the content.
      */
-    CONTENT_ERASED(AuditOperation.ERASURE);
+    CONTENT_ERASED(AuditOperation.ERASURE),
+    /**
+     * A message the broker parked on gw.dlq was taken into the exchange store (content sealed, or, when it cannot be
+     * kept, left to the broker on gw.dlq.unkept); the explanation names the original address and the delivery
+     * count, never the content.
+     */
+    DEAD_LETTER_TAKEN(AuditOperation.COLLECTION);
 
     private final AuditOperation operation;
 

@@ -24,7 +24,8 @@ import uk.xborder.gateway.directory.PartyDirectory;
  *   agency-X    sends to gw.agency.X.out; consumes and browses gw.agency.X.in and gw.agency.X.status
  *   partner-P   sends to gw.inbound and gw.receipts; consumes and browses P's endpoint and receipt queues when they
  *               are on this broker (by default gw.partner.P.out and gw.partner.P.receipts)
- *   operator    consumes and browses the holding queues gw.rejected, gw.failed, gw.dlq and gw.expired
+ *   operator    consumes and browses the holding queues gw.rejected, gw.failed, gw.dlq, gw.dlq.unkept and
+ *               gw.expired
  *   (nobody)    gw.retry.P, where P's deliveries wait between attempts, is the gateway's alone
  *   gateway     everything on every address: send, consume, browse, create and delete queues and addresses, manage
  * </pre>
@@ -37,7 +38,8 @@ public final class BrokerPermissions {
     public static final String GATEWAY = "gateway";
     /** People who look after the holding queues. */
     public static final String OPERATOR = "operator";
-    public static final List<String> HOLDING_QUEUES = List.of("gw.rejected", "gw.failed", "gw.dlq", "gw.expired");
+    public static final List<String> HOLDING_QUEUES = List.of("gw.rejected", "gw.failed", "gw.dlq", "gw.dlq.unkept",
+            "gw.expired");
     /** Where partners on this broker leave envelopes and receipts for the gateway. */
     public static final List<String> PARTNER_DROPS = List.of("gw.inbound", "gw.receipts");
 

@@ -33,6 +33,10 @@ import uk.xborder.gateway.settings.BrokerSettings;
 public final class EmbeddedBroker extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    /** Where the broker parks what the gateway's consumers gave up on. */
+    public static final String DEAD_LETTERS = "gw.dlq";
+    /** Where it parks the dead letters the gateway cannot keep in its exchange store. */
+    public static final String UNKEPT_DEAD_LETTERS = "gw.dlq.unkept";
 
     private final Path dataDirectory;
     private final BrokerSettings settings;
@@ -111,10 +115,19 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setRedeliveryDelay(1_000)
                 .setRedeliveryMultiplier(2.0)
                 .setMaxRedeliveryDelay(30_000)
-                .setDeadLetterAddress(SimpleString.of("gw.dlq"))
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
                 // The gateway sets no expiry, but should a sender do so, expired messages are kept, not dropped.
                 .setExpiryAddress(SimpleString.of("gw.expired"))
                 .setAutoCreateDeadLetterResources(false));
+        // gw.dlq is the gateway's intake of dead letters (routes/dead-letters.camel.yaml). A dead letter it cannot
+        // keep in the exchange store (not text or bytes, too large) it rolls back on purpose, and after as many
+        // attempts the broker parks it, untouched, on gw.dlq.unkept; should the intake itself keep failing (its
+        // database down), the same happens after those attempts, the message still kept. Nothing leaves
+        // gw.dlq.unkept but by an operator.
+        config.addAddressSetting(DEAD_LETTERS, new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(UNKEPT_DEAD_LETTERS)));
+        config.addAddressSetting(UNKEPT_DEAD_LETTERS, new AddressSettings()
+                .setMaxDeliveryAttempts(-1));
         server = new EmbeddedActiveMQ().setConfiguration(config)
                 .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), logins));
         server.createActiveMQServer();

@@ -9,5 +9,10 @@ public enum ContentKind {
     /** A partner's transport envelope exactly as it arrived. */
     RECEIVED_ENVELOPE,
     /** A partner's receipt exactly as it arrived (one the gateway could not accept). */
-    RECEIVED_RECEIPT
+    RECEIVED_RECEIPT,
+    /**
+     * A message the broker parked on gw.dlq, with what is needed to send it back where it came from: its original
+     * address, its JMS properties and its body ({@code exchange.deadletter.DeadLetterContent}).
+     */
+    DEAD_LETTER
 }

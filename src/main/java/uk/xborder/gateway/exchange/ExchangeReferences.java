@@ -35,6 +35,11 @@ public final class ExchangeReferences {
         return of("receipt|" + Objects.requireNonNull(deliveryId, "deliveryId"));
     }
 
+    /** A message the broker parked on gw.dlq, by its JMS message id (kept when the broker moves it there). */
+    public static String deadLetter(String jmsMessageId) {
+        return of("dead-letter|" + Objects.requireNonNull(jmsMessageId, "jmsMessageId"));
+    }
+
     private static String of(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -390,6 +390,34 @@ public final class ExchangeStore {
         }
     }
 
+    /**
+     * The FAILED exchanges per partner and the dead letters among them, in two aggregate queries (for the metrics
+     * and health, read periodically, never per message).
+     */
+    public Failures failures() {
+        try (Connection c = database.getConnection()) {
+            Map<String, Failures.Partner> byPartner = new LinkedHashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT partner, COUNT(*), MIN(COALESCE(failed_since,"
+                    + " updated_at)) FROM gateway_exchange WHERE state = 'FAILED' AND partner IS NOT NULL"
+                    + " GROUP BY partner ORDER BY partner");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    byPartner.put(rows.getString(1), new Failures.Partner(rows.getLong(2), Jdbc.read(rows, 3)));
+                }
+            }
+            long deadLetters;
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM gateway_exchange"
+                    + " WHERE state = 'FAILED' AND reason_code LIKE 'DEAD!_LETTER%' ESCAPE '!'");
+                 ResultSet rows = select.executeQuery()) {
+                rows.next();
+                deadLetters = rows.getLong(1);
+            }
+            return new Failures(byPartner, deadLetters, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the failed exchanges could not be counted", e);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Operators' transitions
 

@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -406,5 +408,23 @@ public final class AwaitingReceipts {
     private static Instant read(ResultSet rows, String column) throws SQLException {
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * The retry backlog: per partner, the deliveries waiting on its retry queue for their next attempt (RETRYING),
+     * counted in one aggregate query for every node sharing the database.
+     */
+    public Map<String, Long> retryingByPartner() {
+        try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement("SELECT partner,"
+                + " COUNT(*) FROM gateway_awaiting_receipt WHERE state = 'RETRYING' GROUP BY partner ORDER BY partner");
+             ResultSet rows = select.executeQuery()) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the deliveries awaiting a retry could not be counted", e);
+        }
     }
 }

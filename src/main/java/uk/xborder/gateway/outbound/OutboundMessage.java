@@ -51,10 +51,17 @@ public final class OutboundMessage {
         this.transportMessageId = transportMessageId;
         this.received = received;
         this.receivedAt = receivedAt;
-        // Derived from the transport id, so a redelivery of the same JMS message keeps its exchange id and its
-        // audit events collapse instead of multiplying.
-        this.exchangeId = UUID.nameUUIDFromBytes((agency.id() + "|" + transportMessageId)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        this.exchangeId = exchangeIdOf(agency.id(), transportMessageId);
+    }
+
+    /**
+     * The exchange id of an agency's message, derived from its JMS message id, so that a redelivery of the same JMS
+     * message keeps its exchange id and its audit events collapse instead of multiplying (and a dead letter of it
+     * joins the same trail).
+     */
+    public static String exchangeIdOf(String agencyId, String transportMessageId) {
+        return UUID.nameUUIDFromBytes((agencyId + "|" + transportMessageId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     public String exchangeId() {

@@ -124,6 +124,28 @@ public enum ReasonCode {
      * with a signed receipt instead: REFUSED_BY_PARTNER.)
      */
     DELIVERY_REFUSED(false),
+    /**
+     * The broker gave up delivering the message to the gateway (gateway.broker.max-delivery-attempts, each rolled
+     * back by a fault of the gateway's) and parked it on gw.dlq; the gateway took it into the exchange store, sealed,
+     * to be replayed to the address it came from or discarded. The explanation names that address and the delivery
+     * count.
+     */
+    DEAD_LETTER(false),
+    /**
+     * A dead letter that names no original address (_AMQ_ORIG_ADDRESS): kept in the exchange store, sealed, but it
+     * cannot be resent, as nothing says where to; an operator discards it or deals with it by hand.
+     */
+    DEAD_LETTER_UNADDRESSED(false),
+    /**
+     * A dead letter that is not a TextMessage or BytesMessage: its body is not read (never deserialized) and not
+     * kept in the exchange store; the broker parks the message itself, untouched, on gw.dlq.unkept.
+     */
+    DEAD_LETTER_UNSUPPORTED_TYPE(false),
+    /**
+     * A dead letter larger than anything the gateway takes in: measured (length and SHA-256), not read into memory
+     * and not kept in the exchange store; the broker parks the message itself, untouched, on gw.dlq.unkept.
+     */
+    DEAD_LETTER_TOO_LARGE(false),
     /** Signing, encryption or delivery failed after all retries; the envelope is held for replay. */
     DELIVERY_FAILED(false),
     /** An unexpected fault inside the gateway; the message is held and operators are alerted. */

@@ -20,13 +20,15 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param inbound       envelopes from partners: size, age, decryption keys, signer trust
  * @param https         the HTTPS transport with mutual TLS: the inbound endpoint and the client identity
  * @param store         the exchange store: the key that seals replayable content, and how long it is kept
+ * @param health        when {@code /observe/health} turns DEGRADED for a failing partner
  */
 public record GatewaySettings(Path home, Path dataDir, Path directoryFile, BrokerSettings broker,
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
                               OutboundSettings outbound, List<PartnerBrokerSettings> partnerBrokers,
                               CertificateSettings certificates, InboundSettings inbound,
                               HttpsSettings https, ReceiptSettings receipts,
-                              RequestSettings requests, StoreSettings store) {
+                              RequestSettings requests, StoreSettings store,
+                              HealthSettings health) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -55,6 +57,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 HttpsSettings.from(source),
                 ReceiptSettings.from(source),
                 RequestSettings.from(source),
-                StoreSettings.from(source, dataDir));
+                StoreSettings.from(source, dataDir),
+                HealthSettings.from(source));
     }
 }

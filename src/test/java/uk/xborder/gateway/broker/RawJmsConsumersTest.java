@@ -27,7 +27,7 @@ class RawJmsConsumersTest {
                 .toList();
 
         assertThat(consumers).extracting(Route::getRouteId).contains("outbound-police-scotland", "inbound-jms",
-                "receipts-from-partners", "partner-broker-europol-broker-inbound",
+                "receipts-from-partners", "dead-letter-intake", "partner-broker-europol-broker-inbound",
                 "partner-broker-europol-broker-receipts");
         assertThat(consumers).allSatisfy(route -> assertThat(((JmsEndpoint) route.getEndpoint()).getConfiguration()
                 .isMapJmsMessage()).as("%s maps the JMS message", route.getRouteId()).isFalse());

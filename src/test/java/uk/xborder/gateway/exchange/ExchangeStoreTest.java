@@ -268,6 +268,32 @@ class ExchangeStoreTest {
         assertThat(row.explanation()).hasSize(2000);
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void failuresAreCountedPerPartnerWithTheOldestAndDeadLettersApartAndDeadLetterContentIsSealed(String database)
+            throws Exception {
+        ExchangeStore store = store(database, "node-a");
+        store.record(outbound("X-1", "europol", ExchangeState.FAILED).reason("DELIVERY_FAILED", "down"));
+        clock.advance(Duration.ofMinutes(5));
+        store.record(outbound("X-2", "europol", ExchangeState.FAILED).reason("DELIVERY_FAILED", "down"));
+        store.record(outbound("X-3", "nca", ExchangeState.DELIVERED));
+        store.record(Recording.of(ExchangeReferences.deadLetter("ID:dl-1"), Direction.INBOUND, "dl-1",
+                ExchangeState.FAILED).reason("DEAD_LETTER_UNADDRESSED", "parked")
+                .content(ContentKind.DEAD_LETTER, ORIGINAL));
+        store.record(outbound("X-4", "spoc-ie", ExchangeState.FAILED).reason("DEAD_LETTER", "parked"));
+        assertThat(store.compareAndSet(ExchangeReferences.outbound("X-4", "spoc-ie"), ExchangeState.FAILED,
+                ExchangeState.DISCARDED, "discarded")).isTrue();
+
+        Failures failures = store.failures();
+
+        assertThat(failures.byPartner()).containsOnlyKeys("europol");
+        assertThat(failures.byPartner().get("europol").count()).isEqualTo(2);
+        assertThat(failures.byPartner().get("europol").oldestFailedSince()).isEqualTo(START);
+        assertThat(failures.deadLettersWaiting()).isEqualTo(1);
+        assertThat(store.openContent(ExchangeReferences.deadLetter("ID:dl-1")).orElseThrow().kind())
+                .isEqualTo(ContentKind.DEAD_LETTER);
+    }
+
     private JdbcAuditLog log;
 
     private ExchangeStore store(String database, String node) throws Exception {
