@@ -1,5 +1,6 @@
 package uk.xborder.gateway.audit.log;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,23 @@ public interface AuditLog extends AuditTrail {
      * an entry altered after it was written. One hash per stored entry, so a missing row makes the list shorter.
      */
     List<byte[]> leafHashes(long fromSeq, long toSeq);
+
+    /**
+     * Entries {@code fromSeq} (inclusive) to {@code toSeq} (exclusive), each with the leaf hash stored beside it (see
+     * {@link #leafHashes}), in the store's seq order: what {@link #range} and {@link #leafHashes} give, paired, for a
+     * verifier. A store that keeps both in one row reads them in one pass; this default pairs the two reads, the n-th
+     * entry with the n-th hash (null past the last hash). Like {@link #range}, throws
+     * {@link UnreadableEntryException} for the first row in the range that cannot be read as an entry.
+     */
+    default List<StoredEntry> storedRange(long fromSeq, long toSeq) {
+        List<LogEntry> entries = range(fromSeq, toSeq);
+        List<byte[]> hashes = leafHashes(fromSeq, toSeq);
+        List<StoredEntry> stored = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            stored.add(new StoredEntry(entries.get(i), i < hashes.size() ? hashes.get(i) : null));
+        }
+        return stored;
+    }
 
     Page<LogEntry> search(AuditQuery query);
 

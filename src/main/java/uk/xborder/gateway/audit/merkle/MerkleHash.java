@@ -54,8 +54,13 @@ public final class MerkleHash {
 
         /** Writes the leaf hash of {@code data} to {@code out[offset .. offset + 32)}. */
         public void leaf(byte[] data, byte[] out, int offset) {
+            leaf(data, 0, data.length, out, offset);
+        }
+
+        /** Writes the leaf hash of {@code data[from .. from + length)} to {@code out[offset .. offset + 32)}. */
+        public void leaf(byte[] data, int from, int length, byte[] out, int offset) {
             sha256.update(LEAF_PREFIX);
-            sha256.update(data);
+            sha256.update(data, from, length);
             finish(out, offset);
         }
 

@@ -35,6 +35,11 @@ final class DbTime {
         statement.setObject(index, OffsetDateTime.ofInstant(micros(instant), ZoneOffset.UTC));
     }
 
+    static Instant read(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     static Instant read(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -22,6 +22,7 @@ import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.log.AuditQuery;
 import uk.xborder.gateway.audit.log.LogEntry;
 import uk.xborder.gateway.audit.log.Page;
+import uk.xborder.gateway.audit.log.StoredEntry;
 import uk.xborder.gateway.audit.merkle.ConsistencyProof;
 import uk.xborder.gateway.audit.merkle.InclusionProof;
 
@@ -197,6 +198,12 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     public List<LogEntry> range(long fromSeq, long toSeq) {
         checkRange(fromSeq, toSeq);
         return read(() -> reader.range(fromSeq, toSeq));
+    }
+
+    @Override
+    public List<StoredEntry> storedRange(long fromSeq, long toSeq) {
+        checkRange(fromSeq, toSeq);
+        return read(() -> reader.storedRange(fromSeq, toSeq));
     }
 
     @Override

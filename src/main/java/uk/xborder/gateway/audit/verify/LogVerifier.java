@@ -1,5 +1,6 @@
 package uk.xborder.gateway.audit.verify;
 
+import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
 import uk.xborder.gateway.audit.log.AuditLog;
 import uk.xborder.gateway.audit.log.EntryCodec;
 import uk.xborder.gateway.audit.log.LogEntry;
+import uk.xborder.gateway.audit.log.StoredEntry;
 import uk.xborder.gateway.audit.log.UnreadableEntryException;
 import uk.xborder.gateway.audit.merkle.MerkleHash;
 import uk.xborder.gateway.audit.merkle.RootAccumulator;
@@ -62,20 +64,39 @@ public final class LogVerifier {
      * no longer be read as an entry, the chunk ends before that row and names it, so that the entries before it
      * are still checked in order and the unreadable one is reported as altered.
      */
-    private record Chunk(List<LogEntry> entries, List<byte[]> stored, long unreadableSeq) {
+    private record Chunk(List<StoredEntry> entries, long unreadableSeq) {
 
         static Chunk read(AuditLog log, long from, long size) {
             long to = Math.min(size, from + CHUNK);
             try {
-                return new Chunk(log.range(from, to), log.leafHashes(from, to), -1);
+                return new Chunk(log.storedRange(from, to), -1);
             } catch (UnreadableEntryException unreadable) {
                 long readable = unreadable.seq();
-                return new Chunk(log.range(from, readable), log.leafHashes(from, readable), readable);
+                return new Chunk(log.storedRange(from, readable), readable);
             }
         }
     }
 
-    private static final ThreadLocal<MerkleHash.Hasher> HASHER = ThreadLocal.withInitial(MerkleHash.Hasher::new);
+    /**
+     * Per hashing thread: one SHA-256 and one buffer that each entry's canonical form is written into and hashed
+     * from, so that re-hashing a million entries allocates no digest and no byte array per entry.
+     */
+    private static final class LeafHasher extends ByteArrayOutputStream {
+
+        private final MerkleHash.Hasher hasher = new MerkleHash.Hasher();
+
+        LeafHasher() {
+            super(1024);
+        }
+
+        void leaf(LogEntry entry, byte[] out, int offset) {
+            reset();
+            EntryCodec.write(entry, this);
+            hasher.leaf(buf, 0, count, out, offset);
+        }
+    }
+
+    private static final ThreadLocal<LeafHasher> HASHER = ThreadLocal.withInitial(LeafHasher::new);
 
     private final AuditLog log;
     private final CheckpointVerifier checkpoints;
@@ -180,12 +201,12 @@ public final class LogVerifier {
                 long to = Math.min(size, from + CHUNK);
                 Chunk chunk = await(pending);
                 pending = to < size ? reader.submit(() -> Chunk.read(log, to, size)) : null;
-                List<LogEntry> entries = chunk.entries();
-                List<byte[]> stored = chunk.stored();
+                List<StoredEntry> entries = chunk.entries();
                 byte[] recomputed = recomputeLeafHashes(entries);
                 long expected = from;
                 for (int i = 0; i < entries.size(); i++) {
-                    LogEntry entry = entries.get(i);
+                    LogEntry entry = entries.get(i).entry();
+                    byte[] stored = entries.get(i).leafHash();
                     if (entry.seq() > expected) {
                         fail(FailureCode.ENTRY_MISSING, capitalised(entries(expected, entry.seq())) + " missing");
                         return;
@@ -199,12 +220,12 @@ public final class LogVerifier {
                                 + (expected - 1) + ": the log is out of order");
                         return;
                     }
-                    if (i >= stored.size() || stored.get(i) == null) {
+                    if (stored == null) {
                         fail(FailureCode.LEAF_HASH_MISSING, "The hash stored for entry " + expected + " is missing");
                         return;
                     }
                     if (!Arrays.equals(recomputed, i * MerkleHash.SIZE, (i + 1) * MerkleHash.SIZE,
-                            stored.get(i), 0, stored.get(i).length)) {
+                            stored, 0, stored.length)) {
                         fail(FailureCode.ENTRY_ALTERED, "Entry " + expected + " was altered: its content no longer"
                                 + " matches the hash stored when it was appended");
                         return;
@@ -253,10 +274,10 @@ public final class LogVerifier {
          * to their canonical JSON is most of a verification's work and each entry is independent, so this part runs
          * on all cores; everything that depends on order stays in the single-threaded loop.
          */
-        private byte[] recomputeLeafHashes(List<LogEntry> entries) {
+        private byte[] recomputeLeafHashes(List<StoredEntry> entries) {
             byte[] hashes = new byte[entries.size() * MerkleHash.SIZE];
             IntStream.range(0, entries.size()).parallel().forEach(i -> HASHER.get()
-                    .leaf(EntryCodec.canonical(entries.get(i)), hashes, i * MerkleHash.SIZE));
+                    .leaf(entries.get(i).entry(), hashes, i * MerkleHash.SIZE));
             return hashes;
         }
 

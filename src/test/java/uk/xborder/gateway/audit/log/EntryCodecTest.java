@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,6 +101,68 @@ class EntryCodecTest {
         assertThatIllegalArgumentException().isThrownBy(() -> EntryCodec.parse(bytes(broken)))
                 .withMessageStartingWith("audit entry 8 ")
                 .withMessageNotContaining("secret");
+    }
+
+    /**
+     * The canonical form is written field by field; release 1 wrote it as a mapper writes a map of the fields. The
+     * two must agree byte for byte on any text an event can carry (quotes, back-slashes, control characters,
+     * non-Latin scripts, characters outside the BMP), or every stored hash would stop matching.
+     */
+    @Test
+    void writingFieldByFieldGivesTheBytesTheMapOfFieldsGave() throws Exception {
+        SplittableRandom random = new SplittableRandom(20261202);
+        for (int i = 0; i < 2_000; i++) {
+            LogEntry entry = new LogEntry(random.nextLong(Long.MAX_VALUE),
+                    Instant.ofEpochSecond(random.nextLong(4_000_000_000L), random.nextInt(1_000_000_000)),
+                    randomEvent(random));
+
+            assertThat(text(EntryCodec.canonical(entry))).isEqualTo(text(asMapOfFields(entry)));
+        }
+    }
+
+    /** How release 1 wrote the canonical form: a map of the fields in canonical order, serialised by a mapper. */
+    private static byte[] asMapOfFields(LogEntry entry) throws Exception {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("v", EntryCodec.VERSION);
+        fields.put("seq", entry.seq());
+        fields.put("recordedAt", entry.recordedAt().truncatedTo(ChronoUnit.MICROS).toString());
+        for (EventField field : EventField.values()) {
+            Object value = field.of(entry.event());
+            fields.put(field.canonicalName(),
+                    value instanceof Instant time ? time.truncatedTo(ChronoUnit.MICROS).toString() : value);
+        }
+        return new ObjectMapper().writeValueAsBytes(fields);
+    }
+
+    private static AuditEvent randomEvent(SplittableRandom random) {
+        return new AuditEvent(awkward(random, 1), Instant.ofEpochSecond(random.nextLong(4_000_000_000L),
+                random.nextInt(1_000_000_000)), awkward(random, 1), optional(random), optional(random),
+                awkwardList(random), awkward(random, 1), awkward(random, 1), awkward(random, 1), optional(random),
+                optional(random), awkward(random, 1), optional(random), awkwardList(random), optional(random),
+                optional(random), optional(random), optional(random), optional(random));
+    }
+
+    private static String optional(SplittableRandom random) {
+        return random.nextInt(4) == 0 ? null : awkward(random, 0);
+    }
+
+    private static List<String> awkwardList(SplittableRandom random) {
+        List<String> values = new ArrayList<>();
+        for (int n = random.nextInt(4); n > 0; n--) {
+            values.add(awkward(random, 1));
+        }
+        return values;
+    }
+
+    /** Text drawn from what JSON escapes or encodes in more than one byte, and plain letters. */
+    private static String awkward(SplittableRandom random, int minLength) {
+        String[] pieces = {"a", "Z", "7", " ", "\"", "\\", "/", "\n", "\t", "\u0000", "\u001f", "\u007f", "é",
+            "ß", "Ω", "中", "\u2028", "\uFEFF", "😀", "𝄞", "<", "&", "'"};
+        StringBuilder text = new StringBuilder();
+        for (int n = minLength + random.nextInt(12); n > 0; n--) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return text.toString();
     }
 
     private static byte[] bytes(String text) {
