@@ -20,13 +20,14 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param inbound       envelopes from partners: size, age, decryption keys, signer trust
  * @param https         the HTTPS transport with mutual TLS: the inbound endpoint and the client identity
  * @param store         the exchange store: the key that seals replayable content, and how long it is kept
+ * @param operator      what operators may replay or discard at once without confirming
  */
 public record GatewaySettings(Path home, Path dataDir, Path directoryFile, BrokerSettings broker,
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
                               OutboundSettings outbound, List<PartnerBrokerSettings> partnerBrokers,
                               CertificateSettings certificates, InboundSettings inbound,
                               HttpsSettings https, ReceiptSettings receipts,
-                              RequestSettings requests, StoreSettings store) {
+                              RequestSettings requests, StoreSettings store, OperatorSettings operator) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -55,6 +56,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 HttpsSettings.from(source),
                 ReceiptSettings.from(source),
                 RequestSettings.from(source),
-                StoreSettings.from(source, dataDir));
+                StoreSettings.from(source, dataDir),
+                OperatorSettings.from(source));
     }
 }
