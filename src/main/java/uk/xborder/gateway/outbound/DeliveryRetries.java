@@ -149,9 +149,9 @@ public final class DeliveryRetries {
         if (recorded.isEmpty() || recorded.get().state() == ReceiptState.RETRYING) {
             return true;
         }
-        if (delivery.replay() > 0 && recorded.get().state() == ReceiptState.ACKNOWLEDGED) {
-            // an operator's forced replay of a delivery the partner has acknowledged: sent as asked, with the same
-            // message id and duplicate-detection id, so the partner takes it as a repeat
+        if (delivery.replay() > 0) {
+            // an operator's replay forced past a delivery (awaiting its receipt, or acknowledged): sent as asked,
+            // with the same message id and duplicate-detection id, so the partner takes it as a repeat
             return true;
         }
         LOG.info("Attempt {} of exchange {} to {} not made: the delivery is {} already", delivery.attempt(),
