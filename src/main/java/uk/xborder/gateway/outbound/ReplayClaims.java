@@ -43,13 +43,12 @@ final class ReplayClaims {
      * @throws MessageRejectedException when the gateway's user put it there but the store does not vouch for it
      */
     Optional<StoredExchange> proven(OutboundMessage message, String brokerUser, String replayOf) {
-        if (gatewayUser == null || gatewayUser.isEmpty() || !gatewayUser.equals(brokerUser)) {
+        if (gatewayUser == null || gatewayUser.isEmpty() || !gatewayUser.equals(brokerUser)
+                || replayOf == null || replayOf.isBlank()) {
+            // no replay claim: checked as any message (from the gateway's user, refused as not the agency's)
             return Optional.empty();
         }
         String agency = message.agency().id();
-        if (replayOf == null || replayOf.isBlank()) {
-            throw unproven(agency, "names no stored exchange it replays");
-        }
         StoredExchange exchange = store.exchange(replayOf)
                 .filter(e -> e.direction() == Direction.OUTBOUND && agency.equals(e.agency()))
                 .orElseThrow(() -> unproven(agency, "names no stored exchange of '" + agency + "'"));
