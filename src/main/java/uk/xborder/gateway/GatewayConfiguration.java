@@ -14,8 +14,10 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.xborder.gateway.api.ExchangesApi;
 import uk.xborder.gateway.api.RequestsApi;
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
+import uk.xborder.gateway.broker.BrokerLogins;
 import uk.xborder.gateway.broker.BrokerPermissions;
 import uk.xborder.gateway.broker.EmbeddedBroker;
 import uk.xborder.gateway.broker.JmsConnections;
@@ -34,6 +36,10 @@ import uk.xborder.gateway.directory.PartyDirectoryLoader;
 import uk.xborder.gateway.envelope.EnvelopeReader;
 import uk.xborder.gateway.envelope.EnvelopeWriter;
 import uk.xborder.gateway.exchange.ExchangeStore;
+import uk.xborder.gateway.exchange.operator.BulkConfirmation;
+import uk.xborder.gateway.exchange.operator.BulkReplays;
+import uk.xborder.gateway.exchange.operator.ContentReplays;
+import uk.xborder.gateway.exchange.operator.ExchangeOperator;
 import uk.xborder.gateway.inbound.Acknowledgement;
 import uk.xborder.gateway.inbound.AddresseeAuthorisation;
 import uk.xborder.gateway.inbound.AgencyDelivery;
@@ -66,6 +72,8 @@ import uk.xborder.gateway.outbound.Canonicalisation;
 import uk.xborder.gateway.outbound.Deadlines;
 import uk.xborder.gateway.outbound.Delivery;
 import uk.xborder.gateway.outbound.DeliveryRetries;
+import uk.xborder.gateway.outbound.EnvelopeReplay;
+import uk.xborder.gateway.outbound.OriginalReplay;
 import uk.xborder.gateway.outbound.OutboundAudit;
 import uk.xborder.gateway.outbound.OutboundExchanges;
 import uk.xborder.gateway.outbound.Protection;
@@ -162,7 +170,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("schemaConformance", new SchemaConformance(schemas, formats, audit));
         registry.bind("canonicalisation", new Canonicalisation(formats, audit));
         registry.bind("senderVerification", new SenderVerification(directory, accepted, audit,
-                settings.broker().validatedUserRequired()));
+                settings.broker().validatedUserRequired(), exchangeStore, gatewayBrokerUser(settings.broker())));
         registry.bind("authorisation", new Authorisation(new RecipientPolicy(directory, markings,
                 new CaveatAudience(caveats), new OnwardDissemination(receivedMaterial, grading)),
                 audit));
@@ -193,6 +201,21 @@ public class GatewayConfiguration implements CamelConfiguration {
                 clock));
         DeadLetterAndHealthSetup.install(context, settings, directory, jms, exchangeStore, awaiting, auditLog, bodies,
                 clock);
+
+        ExchangeOperator operator = new ExchangeOperator(exchangeStore, ContentReplays.of(
+                new EnvelopeReplay(context, directory, awaiting), new OriginalReplay(context)), auditLog, clock);
+        registry.bind("exchangeOperator", operator);
+        BulkReplays bulkReplays = new BulkReplays(operator, clock);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                bulkReplays.close();
+            }
+        }, true, true);
+        if (settings.api().enabled()) {
+            ExchangesApi.install(context, exchangeStore, operator, bulkReplays,
+                    new BulkConfirmation(settings.operator().maxBulk()), clock);
+        }
 
         // Last, so that a partner broker's name cannot silently replace a bean of the gateway's.
         PartnerBrokers.bind(context, settings.partnerBrokers(), directory);
@@ -302,6 +325,11 @@ public class GatewayConfiguration implements CamelConfiguration {
         context.addService(embedded, true, true);
         return JmsConnections.pooledComponent(context, embedded.inVmUrl(), embedded.gatewayUser(),
                 Optional.of(embedded.gatewayPassword()), broker.poolSize());
+    }
+
+    /** The broker user the gateway itself logs in as: its in-VM user on the embedded broker, else the configured one. */
+    private static String gatewayBrokerUser(BrokerSettings broker) {
+        return broker.embedded() ? BrokerLogins.GATEWAY_USER : broker.user();
     }
 
     /** What a test bound before start-up under this name, else the gateway's own, made only then. */

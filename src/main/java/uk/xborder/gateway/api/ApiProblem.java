@@ -54,6 +54,16 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(404, code, sentence);
     }
 
+    /** 409: the request is understood but the exchange's state (or the selection's size) stops it. */
+    public static ApiProblem conflict(String code, String sentence) {
+        return new ApiProblem(409, code, sentence);
+    }
+
+    /** Any status, for an answer whose status its cause decides (an operator's outcome). */
+    static ApiProblem of(int status, String code, String sentence) {
+        return new ApiProblem(status, code, sentence);
+    }
+
     public static ApiProblem unsupportedMediaType(String sentence) {
         return new ApiProblem(415, "UNSUPPORTED_MEDIA_TYPE", sentence);
     }

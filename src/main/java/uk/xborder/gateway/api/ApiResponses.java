@@ -24,10 +24,14 @@ public final class ApiResponses {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    /** 200 with the body written as JSON. */
+    /** The exchange property an operation sets to answer with another success status than 200 (e.g. 202). */
+    static final String STATUS = "gwApiStatus";
+
+    /** 200 (or the {@link #STATUS} the operation set) with the body written as JSON. */
     public void json(Exchange exchange) throws JsonProcessingException {
         byte[] body = json.writeValueAsBytes(exchange.getMessage().getBody());
-        write(exchange, 200, JSON, body);
+        Integer status = exchange.getProperty(STATUS, Integer.class);
+        write(exchange, status == null ? 200 : status, JSON, body);
     }
 
     /** 200 with the evidence bundle as an attachment. */

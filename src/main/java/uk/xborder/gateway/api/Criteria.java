@@ -116,7 +116,7 @@ public record Criteria(AuditQuery query, String description) {
         throw ApiProblem.badRequest(code, noun + " '" + name + "' must be one of " + allowed + ".");
     }
 
-    private static Instant instant(Map<String, String> values, String name, String noun,
+    static Instant instant(Map<String, String> values, String name, String noun,
                                    Map<String, String> described) {
         String value = values.get(name);
         if (value == null) {

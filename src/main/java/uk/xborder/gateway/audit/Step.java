@@ -117,7 +117,32 @@ public enum Step {
      * kept, left to the broker on gw.dlq.unkept); the explanation names the original address and the delivery
      * count, never the content.
      */
-    DEAD_LETTER_TAKEN(AuditOperation.COLLECTION);
+    DEAD_LETTER_TAKEN(AuditOperation.COLLECTION),
+
+    // Operators' decisions on exchanges the gateway could not complete (package exchange.operator), in the trail of
+    // the exchange concerned: the actor is the operator (user:<name>), the justification the reason they gave.
+    /**
+     * An operator replayed this exchange: the explanation names the exchange reference, how it is sent again and, for
+     * a replay forced past a delivery, that it was forced. Recorded once the replay is the only one (compare-and-set),
+     * before anything is sent.
+     */
+    REPLAY_REQUESTED(AuditOperation.DISCLOSURE),
+    /** An operator's replay or discard of this exchange was refused; the reason code and sentence say why. */
+    REPLAY_REFUSED(AuditOperation.DISCLOSURE),
+    /** An operator discarded this exchange: it is not replayed, and its content is left to retention. */
+    DISCARDED(AuditOperation.COLLECTION),
+    /** The exchange store's exchanges listed through the API. */
+    API_EXCHANGES(AuditOperation.CONSULTATION),
+    /** One exchange's record and attempts read through the API. */
+    API_EXCHANGE(AuditOperation.CONSULTATION),
+    /** The content kept to replay an exchange read through the API (message content: the justification says why). */
+    API_EXCHANGE_CONTENT(AuditOperation.CONSULTATION),
+    /** A replay asked for through the API (each exchange's own REPLAY_REQUESTED or REPLAY_REFUSED follows). */
+    API_REPLAY(AuditOperation.CONSULTATION),
+    /** A bulk replay's progress read through the API. */
+    API_REPLAY_PROGRESS(AuditOperation.CONSULTATION),
+    /** A discard asked for through the API (each exchange's own DISCARDED or REPLAY_REFUSED follows). */
+    API_DISCARD(AuditOperation.CONSULTATION);
 
     private final AuditOperation operation;
 

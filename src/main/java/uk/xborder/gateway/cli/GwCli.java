@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
+import uk.xborder.gateway.cli.gw.ExchangesCommand;
 import uk.xborder.gateway.cli.gw.PayloadCommand;
 import uk.xborder.gateway.cli.gw.ReceiveCommand;
 import uk.xborder.gateway.cli.gw.RequestsCommand;
@@ -20,7 +21,7 @@ import uk.xborder.gateway.cli.tool.ToolEnvironment;
  * credentials, as {@code audit} reads). Each command is a class of package {@code cli.gw}; a new one is listed here.
  */
 @Command(name = "gw", subcommands = {SendCommand.class, ReceiveCommand.class, PayloadCommand.class,
-        RequestsCommand.class, HelpCommand.class}, synopsisSubcommandLabel = "COMMAND",
+        RequestsCommand.class, ExchangesCommand.class, HelpCommand.class}, synopsisSubcommandLabel = "COMMAND",
         description = "The gateway's client for agency systems and operators.")
 public final class GwCli {
 
@@ -31,7 +32,8 @@ public final class GwCli {
             ExitCode.USAGE, "bad command line: unknown command or option, missing or bad value, unusable file",
             ExitCode.AUTHENTICATION, "the broker refused the login, or the API the credentials (HTTP 401)",
             ExitCode.FORBIDDEN, "the broker refused this user the queue, or the API this role (HTTP 403)",
-            ExitCode.REFUSED, "the API refused the request (HTTP 400 or 429; its error code says why)",
+            ExitCode.REFUSED, "the API refused the request (HTTP 400, 409 or 429; its error code says why), or an "
+                    + "exchange was not replayed or discarded",
             ExitCode.UNAVAILABLE, "the broker or the gateway's API could not be reached",
             ExitCode.INTERNAL, "unexpected error (the message says what)");
 

@@ -274,6 +274,20 @@ public final class AwaitingReceipts {
     }
 
     /**
+     * An operator replays a delivery that failed: it waits for its next attempt again, as after a failure that may
+     * pass (the replay's first attempt is on the partner's retry queue).
+     *
+     * @return true when the delivery now waits for an attempt; false when it had not failed (a receipt closed it, or
+     *         it is not recorded)
+     */
+    public boolean reopenForReplay(String exchangeId, String partner) {
+        return transition(exchangeId, partner, "UPDATE gateway_awaiting_receipt SET state = 'RETRYING',"
+                + " closing_reason = NULL, closing_explanation = NULL, closing_delivery = NULL, closed_at = NULL,"
+                + " notified = TRUE, revision = revision + 1"
+                + " WHERE exchange_id = ? AND partner = ? AND state = 'FAILED'", null);
+    }
+
+    /**
      * An attempt after the first got through: the receipt is awaited from now, due at {@code nextDueAt}, and sent
      * again for want of it like any delivery's.
      *

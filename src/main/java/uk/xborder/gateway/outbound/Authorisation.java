@@ -28,6 +28,10 @@ public final class Authorisation {
     public void authorise(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message) {
         MessageFacts facts = message.facts().orElseThrow();
         for (String recipient : new LinkedHashSet<>(facts.recipients())) {
+            if (message.replayedFor().filter(only -> !only.equals(recipient)).isPresent()) {
+                // a replay of one recipient's refusal: the others were dealt with when the agency sent it
+                continue;
+            }
             try {
                 policy.authorise(facts, recipient);
                 message.allow(recipient);

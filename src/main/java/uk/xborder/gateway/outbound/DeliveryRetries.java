@@ -149,6 +149,11 @@ public final class DeliveryRetries {
         if (recorded.isEmpty() || recorded.get().state() == ReceiptState.RETRYING) {
             return true;
         }
+        if (delivery.replay() > 0) {
+            // an operator's replay forced past a delivery (awaiting its receipt, or acknowledged): sent as asked,
+            // with the same message id and duplicate-detection id, so the partner takes it as a repeat
+            return true;
+        }
         LOG.info("Attempt {} of exchange {} to {} not made: the delivery is {} already", delivery.attempt(),
                 delivery.exchangeId(), delivery.recipient(), recorded.get().state());
         return false;
@@ -168,7 +173,9 @@ public final class DeliveryRetries {
     public void delivered(Exchange exchange) {
         PendingDelivery delivery = exchange.getProperty(ExchangeProperties.RETRY, PendingDelivery.class);
         audit.delivered(delivery, Digests.sha256Hex(exchange.getProperty(ExchangeProperties.ENVELOPE, byte[].class)));
-        exchanges.retryDelivered(delivery);
+        boolean acknowledged = awaiting.get(delivery.exchangeId(), delivery.recipient())
+                .map(recorded -> recorded.state() == ReceiptState.ACKNOWLEDGED).orElse(false);
+        exchanges.retryDelivered(delivery, acknowledged);
         Duration timeout = directory.partner(delivery.recipient()).map(Partner::receiptTimeout).orElse(Duration.ZERO);
         awaiting.delivered(delivery.exchangeId(), delivery.recipient(), clock.instant().plus(timeout));
         LOG.info("Exchange {} delivered to {} at attempt {}", delivery.exchangeId(), delivery.recipient(),

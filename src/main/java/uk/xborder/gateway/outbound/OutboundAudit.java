@@ -33,6 +33,12 @@ public final class OutboundAudit {
                 .payloadDigest(payloadDigest).build());
     }
 
+    /** A step that concerns the whole message, with a sentence about it. */
+    public void step(OutboundMessage message, Step step, String payloadDigest, String explanation) {
+        trail.record(event(message, step).parties(message.agency().id(), allRecipients(message))
+                .explanation(explanation).payloadDigest(payloadDigest).build());
+    }
+
     /** A step that concerns one recipient. */
     public void recipientStep(OutboundMessage message, String recipient, Step step, String payloadDigest) {
         trail.record(forRecipient(message, recipient, step).payloadDigest(payloadDigest).build());

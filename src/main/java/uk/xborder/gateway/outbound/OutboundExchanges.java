@@ -60,9 +60,12 @@ public final class OutboundExchanges {
                 .attempt(DeliveryAttempt.failed(retryAttemptKey(delivery), delivery.endpoint(), cause)));
     }
 
-    /** An attempt made off the agency's queue got through. */
-    void retryDelivered(PendingDelivery delivery) {
-        store.record(forDelivery(delivery, ExchangeState.DELIVERED)
+    /**
+     * An attempt made off the agency's queue got through: DELIVERED, or still ACKNOWLEDGED for a forced replay of a
+     * delivery the partner's receipt had closed already.
+     */
+    void retryDelivered(PendingDelivery delivery, boolean acknowledgedAlready) {
+        store.record(forDelivery(delivery, acknowledgedAlready ? ExchangeState.ACKNOWLEDGED : ExchangeState.DELIVERED)
                 .attempt(DeliveryAttempt.delivered(retryAttemptKey(delivery), delivery.endpoint())));
     }
 
@@ -120,9 +123,12 @@ public final class OutboundExchanges {
                 .message(delivery.messageId(), delivery.transportMessageId());
     }
 
-    /** Attempt n of a retried delivery: the same key when a rolled-back attempt is made again. */
+    /**
+     * Attempt n of a retried delivery (of replay r): the same key when a rolled-back attempt is made again, another
+     * for each replay's.
+     */
     private static String retryAttemptKey(PendingDelivery delivery) {
-        return delivery.deliveryId() + "/attempt/" + delivery.attempt();
+        return delivery.deliveryId() + "/" + delivery.roundLabel("/") + "attempt/" + delivery.attempt();
     }
 
     /**

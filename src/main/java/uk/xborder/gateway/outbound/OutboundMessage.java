@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import uk.xborder.gateway.directory.Agency;
+import uk.xborder.gateway.exchange.StoredExchange;
 import uk.xborder.gateway.broker.ReceivedBody;
 import uk.xborder.gateway.message.MessageFacts;
 import uk.xborder.gateway.pipeline.ReasonCode;
@@ -37,6 +38,7 @@ public final class OutboundMessage {
     private MessageFacts facts;
     private Verdict verdict;
     private String claimedMessageId;
+    private StoredExchange replayOf;
 
     /**
      * The outcome for the message as a whole, when it did not get as far as its recipients.
@@ -130,6 +132,26 @@ public final class OutboundMessage {
     void canonical(IntelligenceMessage message, MessageFacts extracted) {
         this.canonical = message;
         this.facts = extracted;
+    }
+
+    /**
+     * The stored exchange this message replays, when an operator's replay of it was proven
+     * ({@link ReplayClaims}); empty for every message an agency sent.
+     */
+    public Optional<StoredExchange> replayOf() {
+        return Optional.ofNullable(replayOf);
+    }
+
+    void replayOf(StoredExchange replayed) {
+        this.replayOf = replayed;
+    }
+
+    /**
+     * The one recipient a replay of a refusal concerns (the message's other recipients had it already), if this is
+     * one; a replay of a whole message goes to all its recipients.
+     */
+    public Optional<String> replayedFor() {
+        return replayOf().map(StoredExchange::recipient);
     }
 
     /** Counts the attempts for one recipient in this processing: 1 for the first. */

@@ -22,9 +22,12 @@ import uk.xborder.gateway.pipeline.GatewayHeaders;
  * @param endpoint           where the envelope goes: the partner's endpoint at the first hand-over
  * @param attempt            the number of the attempt this is for (the first hand-over was 1)
  * @param deliveryId         the duplicate-detection id of every attempt
+ * @param replay             the operator's replay these attempts belong to (0: none, the delivery's own attempts);
+ *                           a replay numbers its attempts from 1 again, under keys of its own
  */
 public record PendingDelivery(String exchangeId, String agency, String recipient, String messageId,
-                              String transportMessageId, String endpoint, int attempt, String deliveryId) {
+                              String transportMessageId, String endpoint, int attempt, String deliveryId,
+                              int replay) {
 
     public PendingDelivery {
         Objects.requireNonNull(exchangeId, GatewayHeaders.EXCHANGE_ID);
@@ -37,6 +40,35 @@ public record PendingDelivery(String exchangeId, String agency, String recipient
         if (attempt < 1) {
             throw new IllegalArgumentException("attempts are numbered from 1, not " + attempt);
         }
+        if (replay < 0) {
+            throw new IllegalArgumentException("replays are numbered from 1, not " + replay);
+        }
+    }
+
+    /**
+     * The first attempt of an operator's replay of a delivery that was given up (or, forced, of one delivered): the
+     * same envelope, message id and duplicate-detection id as every attempt before it, so a partner that has it
+     * takes it as a repeat.
+     *
+     * @param replay a number no earlier replay of this exchange had (the exchange's version once replayed)
+     */
+    public static PendingDelivery replayOf(String exchangeId, String agency, String recipient, String messageId,
+                                           String transportMessageId, String endpoint, int replay) {
+        return new PendingDelivery(exchangeId, agency, recipient, messageId, transportMessageId, endpoint, 1,
+                Wrapping.duplicateId(agency, messageId, recipient), replay);
+    }
+
+    /**
+     * What tells this attempt apart from every other of the delivery, in attempt and audit keys:
+     * {@code attempt-2}, or {@code replay-7/attempt-2} for a replay's.
+     */
+    String attemptLabel() {
+        return roundLabel("/") + "attempt-" + attempt;
+    }
+
+    /** The replay's part of a key ({@code replay-7} and the separator), empty for the delivery's own attempts. */
+    String roundLabel(String separator) {
+        return replay == 0 ? "" : "replay-" + replay + separator;
     }
 
     /** The first hand-over of an envelope the outbound route just wrapped. */
@@ -44,13 +76,13 @@ public record PendingDelivery(String exchangeId, String agency, String recipient
         String messageId = message.messageId().orElseThrow();
         return new PendingDelivery(message.exchangeId(), message.agency().id(), recipient, messageId,
                 message.transportMessageId(), endpoint, 1, Wrapping.duplicateId(message.agency().id(), messageId,
-                recipient));
+                recipient), 0);
     }
 
     /** The same delivery, for its next attempt. */
     PendingDelivery next() {
         return new PendingDelivery(exchangeId, agency, recipient, messageId, transportMessageId, endpoint,
-                attempt + 1, deliveryId);
+                attempt + 1, deliveryId, replay);
     }
 
     /** How the envelope travels, by its endpoint (as for a resend: the way it first went, whatever the directory says now). */
@@ -70,12 +102,17 @@ public record PendingDelivery(String exchangeId, String agency, String recipient
         message.setHeader(GatewayHeaders.ATTEMPT, attempt);
         message.setHeader(GatewayHeaders.DELIVERY_ID, deliveryId);
         message.setHeader(GatewayHeaders.ARTEMIS_SCHEDULED_DELIVERY, due.toEpochMilli());
-        message.setHeader(GatewayHeaders.ARTEMIS_DUPLICATE_ID, "retry|" + deliveryId + "|" + attempt);
+        if (replay > 0) {
+            message.setHeader(GatewayHeaders.REPLAY, replay);
+        }
+        message.setHeader(GatewayHeaders.ARTEMIS_DUPLICATE_ID, "retry|" + deliveryId + "|" + roundLabel("|")
+                + attempt);
     }
 
     /** Reads the delivery a retry message carries; one that lacks any of it is the gateway's own fault. */
     static PendingDelivery readFrom(Message message) {
         Integer attempt = message.getHeader(GatewayHeaders.ATTEMPT, Integer.class);
+        Integer replay = message.getHeader(GatewayHeaders.REPLAY, Integer.class);
         return new PendingDelivery(message.getHeader(GatewayHeaders.EXCHANGE_ID, String.class),
                 message.getHeader(GatewayHeaders.AGENCY, String.class),
                 message.getHeader(GatewayHeaders.RECIPIENT, String.class),
@@ -83,7 +120,8 @@ public record PendingDelivery(String exchangeId, String agency, String recipient
                 message.getHeader(GatewayHeaders.TRANSPORT_MESSAGE_ID, String.class),
                 message.getHeader(GatewayHeaders.ENDPOINT, String.class),
                 attempt == null ? 0 : attempt,
-                message.getHeader(GatewayHeaders.DELIVERY_ID, String.class));
+                message.getHeader(GatewayHeaders.DELIVERY_ID, String.class),
+                replay == null ? 0 : replay);
     }
 
     /**

@@ -36,21 +36,29 @@ final class RetryAudit {
 
     void released(PendingDelivery delivery, String digest) {
         trail.record(event(delivery, Step.RELEASED, attempt(delivery)).explanation("Attempt " + delivery.attempt()
-                + " to '" + delivery.endpoint() + "'.").payloadDigest(digest).build());
+                + (delivery.replay() == 0 ? "" : " of replay " + delivery.replay()) + " to '" + delivery.endpoint()
+                + "'.").payloadDigest(digest).build());
     }
 
     void delivered(PendingDelivery delivery, String digest) {
-        trail.record(event(delivery, Step.DELIVERED, null).explanation("Delivered to '" + delivery.endpoint()
-                + "' at attempt " + delivery.attempt() + ".").payloadDigest(digest).build());
+        trail.record(event(delivery, Step.DELIVERED, round(delivery)).explanation("Delivered to '"
+                + delivery.endpoint() + "' at attempt " + delivery.attempt()
+                + (delivery.replay() == 0 ? "" : " of replay " + delivery.replay()) + ".").payloadDigest(digest)
+                .build());
     }
 
     void failed(PendingDelivery delivery, ReasonCode reason, String explanation, String digest) {
-        trail.record(event(delivery, Step.DELIVERY_FAILED, null).outcome(AuditOutcome.FAILED, reason, explanation)
+        trail.record(event(delivery, Step.DELIVERY_FAILED, round(delivery)).outcome(AuditOutcome.FAILED, reason, explanation)
                 .payloadDigest(digest).build());
     }
 
     private static String attempt(PendingDelivery delivery) {
-        return "attempt-" + delivery.attempt();
+        return delivery.attemptLabel();
+    }
+
+    /** A replay's outcome is its own event; the delivery's own attempts end in the one the first would have had. */
+    private static String round(PendingDelivery delivery) {
+        return delivery.replay() == 0 ? null : "replay-" + delivery.replay();
     }
 
     private AuditEventBuilder event(PendingDelivery delivery, Step step, String qualifier) {

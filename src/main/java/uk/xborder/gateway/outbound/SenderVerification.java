@@ -1,5 +1,6 @@
 package uk.xborder.gateway.outbound;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.camel.ExchangeProperty;
@@ -9,6 +10,8 @@ import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.directory.PartyDirectory;
+import uk.xborder.gateway.exchange.ExchangeStore;
+import uk.xborder.gateway.exchange.StoredExchange;
 import uk.xborder.gateway.ledger.AcceptedMessages;
 import uk.xborder.gateway.message.MessageFacts;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
@@ -33,19 +36,32 @@ public final class SenderVerification {
     private final OutboundAudit audit;
     private final boolean validatedUserRequired;
 
+    private final ReplayClaims replays;
+
+    /**
+     * @param store       the exchange store, which vouches for an operator's replay
+     * @param gatewayUser the broker user the gateway logs in as, whose replays it takes as the agency's
+     */
     public SenderVerification(PartyDirectory directory, AcceptedMessages accepted, OutboundAudit audit,
-                              boolean validatedUserRequired) {
+                              boolean validatedUserRequired, ExchangeStore store, String gatewayUser) {
         this.directory = directory;
         this.accepted = accepted;
         this.audit = audit;
         this.validatedUserRequired = validatedUserRequired;
+        this.replays = new ReplayClaims(store, gatewayUser);
     }
 
     public void verify(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
-                       @Header(GatewayHeaders.BROKER_VALIDATED_USER) String brokerUser) {
+                       @Header(GatewayHeaders.BROKER_VALIDATED_USER) String brokerUser,
+                       @Header(GatewayHeaders.REPLAY_OF) String replayOf) {
         MessageFacts facts = message.facts().orElseThrow();
         String queueOwner = message.agency().id();
-        checkBrokerUser(queueOwner, brokerUser);
+        Optional<StoredExchange> replayed = replays.proven(message, brokerUser, replayOf);
+        if (replayed.isPresent()) {
+            message.replayOf(replayed.get());
+        } else {
+            checkBrokerUser(queueOwner, brokerUser);
+        }
         // An agency may name itself by its id or by the party id partners know it by (europol-ops as europol).
         boolean sentByOwner = queueOwner.equals(facts.sender()) || message.agency().partyId().equals(facts.sender());
         if (!sentByOwner) {
@@ -59,12 +75,23 @@ public final class SenderVerification {
         }
         accepted.acceptedVia(queueOwner, facts.messageId())
                 .filter(via -> !via.equals(message.transportMessageId()))
+                // a replay of one recipient's refusal: the message id was accepted for the others, from the original
+                .filter(via -> !(message.replayedFor().isPresent()
+                        && via.equals(replayed.get().transportMessageId())))
                 .ifPresent(via -> {
                     throw new MessageRejectedException(ReasonCode.DUPLICATE_MESSAGE,
                             "Message id '" + facts.messageId() + "' was already accepted from '" + queueOwner
                                     + "'; it is not delivered again.");
                 });
-        audit.step(message, Step.SENDER_VERIFIED, message.originalDigest());
+        if (replayed.isPresent()) {
+            StoredExchange original = replayed.get();
+            audit.step(message, Step.SENDER_VERIFIED, message.originalDigest(), "An operator's replay of exchange "
+                    + original.exchangeId() + " (reference " + original.reference() + "), put here by the gateway"
+                    + " and vouched for by the exchange store: taken as sent by '" + queueOwner + "'"
+                    + (original.recipient() == null ? "." : ", for '" + original.recipient() + "' alone."));
+        } else {
+            audit.step(message, Step.SENDER_VERIFIED, message.originalDigest());
+        }
     }
 
     private void checkBrokerUser(String queueOwner, String brokerUser) {
@@ -85,6 +112,10 @@ public final class SenderVerification {
 
     /** Last step of a completed exchange: from now on the same message id is a duplicate. */
     public void remember(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message) {
+        if (message.replayedFor().isPresent()) {
+            // accepted already, from the original the replay was made of
+            return;
+        }
         accepted.remember(message.agency().id(), message.messageId().orElseThrow(), message.transportMessageId());
     }
 }

@@ -49,6 +49,19 @@ public final class GatewayHeaders {
     public static final String ATTEMPT = "GwAttempt";
     /** The duplicate-detection id every attempt sends the envelope with, so the partner takes it once. */
     public static final String DELIVERY_ID = "GwDeliveryId";
+    /**
+     * The operator's replay a delivery's attempts belong to (the exchange's version when it was replayed; absent for
+     * the attempts before any replay), so that a replay's attempts and audit events are its own.
+     */
+    public static final String REPLAY = "GwReplay";
+
+    // On an agency's queue, put there by the gateway's own broker user: an operator's replay of a refused message.
+    /**
+     * The exchange reference of the stored original this message replays. Honoured only from the gateway's own broker
+     * user, for an exchange of that agency the exchange store holds as REPLAYED with the same content
+     * (outbound.SenderVerification); from anyone else it is ignored.
+     */
+    public static final String REPLAY_OF = "GwReplayOf";
 
     private GatewayHeaders() {
     }

@@ -21,6 +21,7 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param https         the HTTPS transport with mutual TLS: the inbound endpoint and the client identity
  * @param store         the exchange store: the key that seals replayable content, and how long it is kept
  * @param health        when {@code /observe/health} turns DEGRADED for a failing partner
+ * @param operator      what operators may replay or discard at once without confirming
  */
 public record GatewaySettings(Path home, Path dataDir, Path directoryFile, BrokerSettings broker,
                               IdentitySettings identity, AuditSettings audit, ApiSettings api,
@@ -28,7 +29,7 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                               CertificateSettings certificates, InboundSettings inbound,
                               HttpsSettings https, ReceiptSettings receipts,
                               RequestSettings requests, StoreSettings store,
-                              HealthSettings health) {
+                              HealthSettings health, OperatorSettings operator) {
 
     /** The settings as the gateway would read them if it started now in this environment. */
     public static GatewaySettings load() {
@@ -58,6 +59,6 @@ public record GatewaySettings(Path home, Path dataDir, Path directoryFile, Broke
                 ReceiptSettings.from(source),
                 RequestSettings.from(source),
                 StoreSettings.from(source, dataDir),
-                HealthSettings.from(source));
+                HealthSettings.from(source), OperatorSettings.from(source));
     }
 }

@@ -41,6 +41,21 @@ public final class ApiCalls {
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST of a JSON body as the user, with the justification given (none if null). */
+    public HttpResponse<String> post(String path, String user, String justification, String jsonBody)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":example-" + user + "-password").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json");
+        if (justification != null) {
+            request.header("X-Audit-Justification", justification);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GET as the user with the standard justification, expecting 200; the JSON answer. */
     public JsonNode read(String pathAndQuery, String user) throws Exception {
         HttpResponse<String> response = get(pathAndQuery, user, JUSTIFICATION);

@@ -111,19 +111,7 @@ public final class RequestsCommand implements Callable<Integer> {
                     request.path("dueAt").asText(), request.path("timeLimit").asText(),
                     request.path("overdue").asBoolean() ? "OVERDUE" : "open"));
         }
-        int[] widths = new int[HEADINGS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        Tables.print(out, rows);
     }
 
     /** For example {@code # 2 of 2 open requests; open: inbound 1, outbound 1; overdue: inbound 0, outbound 1}. */
