@@ -40,6 +40,10 @@ import uk.xborder.gateway.exchange.operator.BulkConfirmation;
 import uk.xborder.gateway.exchange.operator.BulkReplays;
 import uk.xborder.gateway.exchange.operator.ContentReplays;
 import uk.xborder.gateway.exchange.operator.ExchangeOperator;
+import uk.xborder.gateway.exchange.ContentKind;
+import uk.xborder.gateway.exchange.deadletter.DeadLetterReplay;
+import uk.xborder.gateway.exchange.deadletter.DeadLetterResend;
+import uk.xborder.gateway.health.FailureSnapshots;
 import uk.xborder.gateway.inbound.Acknowledgement;
 import uk.xborder.gateway.inbound.AddresseeAuthorisation;
 import uk.xborder.gateway.inbound.AgencyDelivery;
@@ -202,8 +206,11 @@ public class GatewayConfiguration implements CamelConfiguration {
         DeadLetterAndHealthSetup.install(context, settings, directory, jms, exchangeStore, awaiting, auditLog, bodies,
                 clock);
 
-        ExchangeOperator operator = new ExchangeOperator(exchangeStore, ContentReplays.of(
-                new EnvelopeReplay(context, directory, awaiting), new OriginalReplay(context)), auditLog, clock);
+        ContentReplays replays = ContentReplays.of(new EnvelopeReplay(context, directory, awaiting),
+                new OriginalReplay(context)).with(ContentKind.DEAD_LETTER, new DeadLetterReplay(
+                registry.lookupByNameAndType("deadLetterResend", DeadLetterResend.class)));
+        ExchangeOperator operator = new ExchangeOperator(exchangeStore, replays, auditLog, clock)
+                .afterEachDecision(registry.lookupByNameAndType("failureSnapshots", FailureSnapshots.class)::invalidate);
         registry.bind("exchangeOperator", operator);
         BulkReplays bulkReplays = new BulkReplays(operator, clock);
         context.addService(new ServiceSupport() {

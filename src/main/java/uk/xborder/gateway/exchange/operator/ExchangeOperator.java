@@ -30,12 +30,19 @@ public final class ExchangeOperator {
     private final ExchangeStore store;
     private final ContentReplays replays;
     private final OperatorAudit audit;
+    private Runnable afterDecision = () -> { };
 
     public ExchangeOperator(ExchangeStore store, ContentReplays replays, uk.xborder.gateway.audit.AuditTrail trail,
                             java.time.Clock clock) {
         this.store = store;
         this.replays = replays;
         this.audit = new OperatorAudit(trail, clock);
+    }
+
+    /** Told after every replay or discard that changed an exchange (the health and metrics snapshot reads anew). */
+    public ExchangeOperator afterEachDecision(Runnable listener) {
+        this.afterDecision = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     public OperatorResult replay(String reference, OperatorAction action) {
@@ -66,6 +73,10 @@ public final class ExchangeOperator {
         try {
             audit.replayRequested(exchange, action, howItGoes(content.get()));
             how = replay.replay(exchange, content.get(), round);
+        } catch (NotReplayableException e) {
+            store.compareAndSet(reference, round, exchange.state(), exchange.explanation());
+            return refused(exchange, action, "Replay", Outcome.NOT_REPLAYABLE, e.getMessage()
+                    + "; it is " + exchange.state() + " again.");
         } catch (RuntimeException e) {
             // put back as it was, so that the replay can be asked for again
             store.compareAndSet(reference, round, exchange.state(), exchange.explanation());
@@ -76,6 +87,7 @@ public final class ExchangeOperator {
                     + "later.");
         }
         LOG.info("Exchange {} replayed by {}", reference, action.actor());
+        afterDecision.run();
         return new OperatorResult(reference, Outcome.REPLAYED, ExchangeState.REPLAYED, how);
     }
 
@@ -103,6 +115,7 @@ public final class ExchangeOperator {
         }
         audit.discarded(exchange, action);
         LOG.info("Exchange {} discarded by {}", reference, action.actor());
+        afterDecision.run();
         return new OperatorResult(reference, Outcome.DISCARDED, ExchangeState.DISCARDED,
                 "Discarded (was " + state + "); it will not be replayed.");
     }
@@ -149,6 +162,7 @@ public final class ExchangeOperator {
             case SEALED_ENVELOPE -> "the same sealed envelope, through the partner's retry queue.";
             case ORIGINAL_MESSAGE -> "the agency's original, through validation and policy again on the agency's "
                     + "queue.";
+            case DEAD_LETTER -> "the dead letter, back to the address the broker took it from.";
             default -> "its " + content.kind() + " sent again.";
         };
     }

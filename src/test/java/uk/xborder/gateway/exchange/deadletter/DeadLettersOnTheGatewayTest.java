@@ -30,6 +30,10 @@ import uk.xborder.gateway.exchange.ExchangeState;
 import uk.xborder.gateway.exchange.ExchangeStore;
 import uk.xborder.gateway.exchange.OpenedContent;
 import uk.xborder.gateway.exchange.StoredExchange;
+import uk.xborder.gateway.exchange.operator.ExchangeOperator;
+import uk.xborder.gateway.exchange.operator.OperatorAction;
+import uk.xborder.gateway.exchange.operator.OperatorResult;
+import uk.xborder.gateway.exchange.operator.Outcome;
 import uk.xborder.gateway.testsupport.BrokerClient;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.RecordsDeserialization;
@@ -123,13 +127,16 @@ class DeadLettersOnTheGatewayTest {
         await().atMost(Duration.ofMillis(WAIT)).until(() -> gateway.browse("gw.dlq").stream()
                 .noneMatch(message -> messageId.equals(property(message, "GwMessageId"))));
 
-        // Resent, it is taken again by europol's retry consumer, which makes its attempt: still down, so the delivery
-        // fails as any last attempt does, and is held on gw.failed.
+        // Replayed by an operator, it is sent back to gw.retry.europol and taken again by europol's retry consumer,
+        // which makes its attempt: still down, so the delivery fails as any last attempt does, and is held on
+        // gw.failed.
         retries.recover(messageId);
-        DeadLetterResend resend = gateway.context().getRegistry().lookupByNameAndType("deadLetterResend",
-                DeadLetterResend.class);
-        String resentId = resend.resend(dead, opened);
-        assertThat(resentId).isNotNull().isNotEqualTo(dead.transportMessageId());
+        OperatorResult replayed = operator().replay(dead.reference(),
+                new OperatorAction("user:operator", "retry consumer fixed", false));
+        assertThat(replayed.outcome()).isEqualTo(Outcome.REPLAYED);
+        assertThat(replayed.explanation()).startsWith("Sent back to its original address as ID:");
+        assertThat(steps(notice.exchangeId(), "REPLAY_REQUESTED")).singleElement()
+                .satisfies(event -> assertThat(event.explanation()).contains("back to the address"));
         await().atMost(Duration.ofMillis(WAIT)).until(() -> retries.takes(messageId) == 3);
         await().atMost(Duration.ofMillis(WAIT)).until(() -> !steps(notice.exchangeId(), "DELIVERY_FAILED").isEmpty());
         Message held = gateway.receive("gw.failed", "GwMessageId = '" + messageId + "'", WAIT);
@@ -162,6 +169,14 @@ class DeadLettersOnTheGatewayTest {
                 DeadLetterResend.class);
         assertThatThrownBy(() -> resend.resend(dead, opened)).isInstanceOf(ResendRefusedException.class)
                 .hasMessageContaining("no original address");
+        // an operator's replay of it is refused as not replayable, and it waits as it was
+        OperatorResult refused = operator().replay(dead.reference(),
+                new OperatorAction("user:operator", "try it", false));
+        assertThat(refused.outcome()).isEqualTo(Outcome.NOT_REPLAYABLE);
+        assertThat(refused.explanation()).contains("no original address");
+        assertThat(store().exchange(dead.reference()).orElseThrow().state()).isEqualTo(ExchangeState.FAILED);
+        assertThat(gateway.audit().forExchange(dead.exchangeId())).extracting(AuditEvent::step)
+                .containsExactly("DEAD_LETTER_TAKEN", "REPLAY_REQUESTED", "REPLAY_REFUSED");
     }
 
     @Test
@@ -242,5 +257,9 @@ class DeadLettersOnTheGatewayTest {
                 + "' AND GwRecipient IS NULL", WAIT);
         assertThat(status).as("status notice").isNotNull();
         return StatusNotices.parse(RunningGateway.bodyBytes(status));
+    }
+
+    private ExchangeOperator operator() {
+        return gateway.context().getRegistry().lookupByNameAndType("exchangeOperator", ExchangeOperator.class);
     }
 }
