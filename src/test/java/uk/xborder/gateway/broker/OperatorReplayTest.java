@@ -29,6 +29,7 @@ import uk.xborder.gateway.exchange.ExchangeState;
 import uk.xborder.gateway.testsupport.ApiCalls;
 import uk.xborder.gateway.testsupport.ArtemisPerClass;
 import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.FilesInClear;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
 import uk.xborder.gateway.testsupport.TestDirectory;
@@ -43,6 +44,8 @@ import uk.xborder.gateway.testsupport.TestDirectory;
  */
 class OperatorReplayTest {
 
+    /** A distinctive text of the agency's messages, to look for in the data directory. */
+    private static final String IN_CLEAR_NOWHERE = "from Kx4Pq8-OSPREY-MARKER to";
     private static final String PS = "police-scotland";
     private static final String WHY = "Night shift 2026/12/02: europol endpoint restored";
     private static final long WAIT = 30_000;
@@ -67,7 +70,8 @@ class OperatorReplayTest {
                 String messageId = Examples.uniqueId("PS-IR");
                 messageIds.add(messageId);
                 String transportId = gateway.send(PS, Examples.policeScotlandReport()
-                        .replace("<ReportURN>([^<]+)</ReportURN>", messageId).xml());
+                        .replace("<ReportURN>([^<]+)</ReportURN>", messageId)
+                        .replace("from (Rotterdam) to", IN_CLEAR_NOWHERE).xml());
                 // the other partners have theirs at once
                 assertThat(gateway.receive("gw.partner.nca.out", "GwMessageId = '" + messageId + "'", WAIT))
                         .as("nca's envelope").isNotNull();
@@ -152,6 +156,11 @@ class OperatorReplayTest {
             assertThat(EUROPOL_BROKER.get().browse(EUROPOL_INBOX, selector(firstMessageId))).isEmpty();
             assertThat(gateway.audit().forExchange(shown.path("exchange").path("exchangeId").asText()))
                     .filteredOn(e -> e.step().equals("REPLAY_REQUESTED")).hasSize(2);
+
+            // After failures, retries, replays and a forced replay, the agency's text is in clear in no file of the
+            // data directory outside the broker's journal (the store keeps only the sealed envelopes).
+            assertThat(FilesInClear.outsideTheBrokerJournal(gateway.dataDirectory(), IN_CLEAR_NOWHERE))
+                    .as("files holding the agency's text in clear").isEmpty();
         }
     }
 

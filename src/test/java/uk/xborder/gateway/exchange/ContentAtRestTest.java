@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.testsupport.Examples;
+import uk.xborder.gateway.testsupport.FilesInClear;
 import uk.xborder.gateway.testsupport.PartnerInbox;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
@@ -143,7 +142,7 @@ class ContentAtRestTest {
             }
 
             // and no file under the data directory but the broker journal has the agency's text in clear
-            List<Path> clear = filesContaining(gateway.dataDirectory(), MARKER);
+            List<Path> clear = FilesInClear.containing(gateway.dataDirectory(), MARKER);
             assertThat(clear).as("files holding the marker in clear")
                     .allSatisfy(file -> assertThat(gateway.dataDirectory().relativize(file).startsWith("broker"))
                             .as(file.toString()).isTrue());
@@ -154,7 +153,7 @@ class ContentAtRestTest {
 
         // the search itself finds what is there
         Path control = Files.writeString(dir.resolve("control.bin"), "xx" + MARKER + "yy");
-        assertThat(filesContaining(dir, MARKER)).contains(control);
+        assertThat(FilesInClear.containing(dir, MARKER)).contains(control);
     }
 
     private static String report(String messageId) {
@@ -184,31 +183,5 @@ class ContentAtRestTest {
             all.append(name).append('=').append(message.getObjectProperty(name)).append('\n');
         }
         return all.toString();
-    }
-
-    private static List<Path> filesContaining(Path root, String text) throws IOException {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                if (contains(Files.readAllBytes(file), needle)) {
-                    found.add(file);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }
