@@ -95,7 +95,7 @@ class GwExchangesTest {
 
         ToolRun twice = gw("operator", "exchanges", "replay", refused.reference(), "--reason", "again");
         assertThat(twice.exitCode()).as(twice.toString()).isEqualTo(5);
-        assertThat(twice.err()).contains("IN_PROCESSING");
+        assertThat(twice.err()).contains("REPLAYED_ALREADY", "message id " + refused.messageId());
 
         ToolRun discarded = gw("operator", "exchanges", "discard", again.reference(), "--reason",
                 "the agency sends a corrected message");

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.xborder.gateway.exchange.ContentInfo;
+import uk.xborder.gateway.exchange.ContentKind;
 import uk.xborder.gateway.exchange.ExchangeDetail;
 import uk.xborder.gateway.exchange.ExchangeState;
 import uk.xborder.gateway.exchange.ExchangeStore;
@@ -134,6 +135,10 @@ public final class ExchangeOperator {
                 return refusal(reference, Outcome.DELIVERED_ALREADY, state, "it is " + state + " already; replay "
                         + "it with force to send it again (its partner still takes it once).");
             }
+        } else if (state == ExchangeState.REPLAYED && replayLivesOnItsOwn(detail)) {
+            return refusal(reference, Outcome.REPLAYED_ALREADY, state, "it was replayed already, and its replay is an "
+                    + "exchange of its own" + (exchange.messageId() == null ? "" : " (message id "
+                    + exchange.messageId() + ")") + " that records what became of it; act on that one.");
         } else if (state == ExchangeState.PROCESSING || state == ExchangeState.RECEIVED
                 || state == ExchangeState.REPLAYED) {
             return refusal(reference, Outcome.IN_PROCESSING, state, "it is " + state
@@ -155,6 +160,16 @@ public final class ExchangeOperator {
                     + "content (" + detail.content().get().kind() + ") again yet.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * An agency's original replayed goes through the pipeline as a new exchange, and a dead letter back to its queue
+     * lives on there: this exchange stays REPLAYED and nothing more will be recorded on it (a replayed envelope, by
+     * contrast, records its new attempts here).
+     */
+    private static boolean replayLivesOnItsOwn(ExchangeDetail detail) {
+        return detail.content().map(ContentInfo::kind)
+                .filter(kind -> kind == ContentKind.ORIGINAL_MESSAGE || kind == ContentKind.DEAD_LETTER).isPresent();
     }
 
     private static String howItGoes(OpenedContent content) {

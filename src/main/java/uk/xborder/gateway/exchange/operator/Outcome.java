@@ -17,6 +17,11 @@ public enum Outcome {
     CHANGED_MEANWHILE(409),
     /** The exchange is still being processed, or a replay of it is in flight: neither replayed nor discarded. */
     IN_PROCESSING(409),
+    /**
+     * Replayed already, and that replay became an exchange of its own (an agency's original goes through the
+     * pipeline again as a new exchange with the same message id; a dead letter goes back to its queue): act on that.
+     */
+    REPLAYED_ALREADY(409),
     /** In a state that is not replayed (discarded, or a refusal that replaying cannot make right). */
     NOT_REPLAYABLE(409),
     /** Already finished with (delivered, acknowledged or discarded): not discarded. */
