@@ -193,15 +193,10 @@ public final class ExchangesCommand {
             ApiClient client = api.client();
             PrintWriter out = spec.commandLine().getOut();
             if (selection.single()) {
-                body.remove("references");
-                JsonNode result = read(client.post("/api/v1/exchanges/"
-                        + ApiClient.segment(selection.references.get(0)) + "/replay", body), "result");
-                return printResults(out, json, java.util.List.of(result));
+                return onOne(out, json, client, selection, "replay", body);
             }
             JsonNode started = read(client.post("/api/v1/exchanges/replays", body), "replay");
-            if (started.has("matched")) {
-                out.println("# " + started.path("message").asText());
-                out.flush();
+            if (nothingMatched(out, started)) {
                 return ExitCode.NEGATIVE;
             }
             String job = started.path("id").asText();
@@ -252,16 +247,11 @@ public final class ExchangesCommand {
             ApiClient client = api.client();
             PrintWriter out = spec.commandLine().getOut();
             if (selection.single()) {
-                body.remove("references");
                 body.remove("force");
-                JsonNode result = read(client.post("/api/v1/exchanges/"
-                        + ApiClient.segment(selection.references.get(0)) + "/discard", body), "result");
-                return printResults(out, json, java.util.List.of(result));
+                return onOne(out, json, client, selection, "discard", body);
             }
             JsonNode answer = read(client.post("/api/v1/exchanges/discards", body), "discard");
-            if (answer.has("matched")) {
-                out.println("# " + answer.path("message").asText());
-                out.flush();
+            if (nothingMatched(out, answer)) {
                 return ExitCode.NEGATIVE;
             }
             java.util.List<JsonNode> results = new ArrayList<>();
@@ -272,6 +262,25 @@ public final class ExchangesCommand {
             }
             return printResults(out, false, results);
         }
+    }
+
+    /** One exchange by its reference: the operation's own endpoint, answered at once. */
+    private static int onOne(PrintWriter out, boolean json, ApiClient client, Selection selection, String verb,
+                             ObjectNode body) {
+        body.remove("references");
+        JsonNode result = read(client.post("/api/v1/exchanges/" + ApiClient.segment(selection.references.get(0))
+                + "/" + verb, body), "result");
+        return printResults(out, json, java.util.List.of(result));
+    }
+
+    /** A selection that matched nothing is answered with a count of 0 and a sentence, and nothing was done. */
+    private static boolean nothingMatched(PrintWriter out, JsonNode answer) {
+        if (!answer.has("matched")) {
+            return false;
+        }
+        out.println("# " + answer.path("message").asText());
+        out.flush();
+        return true;
     }
 
     private static int printResults(PrintWriter out, boolean json, java.util.List<JsonNode> results) {
