@@ -1,6 +1,7 @@
 package uk.xborder.gateway.broker;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -37,6 +38,9 @@ public final class EmbeddedBroker extends ServiceSupport {
     public static final String DEAD_LETTERS = "gw.dlq";
     /** Where it parks the dead letters the gateway cannot keep in its exchange store. */
     public static final String UNKEPT_DEAD_LETTERS = "gw.dlq.unkept";
+
+    /** How long the broker trusts a login and a permission check it has made before making it again. */
+    static final Duration SECURITY_CACHE_LIFETIME = Duration.ofHours(1);
 
     private final Path dataDirectory;
     private final BrokerSettings settings;
@@ -91,6 +95,10 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setPersistIDCache(true)
                 .setIDCacheSize(100_000)
                 .setSecurityEnabled(true)
+                // The users, roles and permissions are read once at start (a change takes a restart), so a cached
+                // login or permission cannot go stale. Artemis re-checks a user's password (bcrypt, tens of ms of
+                // CPU) whenever its cached login expires and the user sends again: every 10 s per user by default.
+                .setSecurityInvalidationInterval(SECURITY_CACHE_LIFETIME.toMillis())
                 .setSecurityRoles(permissions.securitySettings())
                 // Every message carries the user who sent it, set by the broker over anything the sender put there.
                 .setPopulateValidatedUser(true)

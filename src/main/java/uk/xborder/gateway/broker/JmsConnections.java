@@ -63,6 +63,13 @@ public final class JmsConnections {
             }
         }, true, true);
         JmsComponent jms = JmsComponent.jmsComponent(pool);
+        // Local JMS transactions on the listener's own session, with no Spring transaction manager: a transacted
+        // consumer then keeps its session and consumer from message to message (CACHE_CONSUMER), and whatever the
+        // route sends through this component on the listener's thread goes out on that same session, so it commits
+        // or rolls back with the removal of the message it came from. A transaction manager would instead force
+        // CACHE_NONE: a new broker consumer for every message, and for every idle poll.
+        jms.getConfiguration().setLazyCreateTransactionManager(false);
+        jms.getConfiguration().setCacheLevelName("CACHE_CONSUMER");
         // Persistent delivery for everything the gateway sends, so a broker restart loses nothing.
         jms.getConfiguration().setDeliveryPersistent(true);
         // Nothing the gateway consumes or sends is request-reply. A sender's JMSReplyTo would otherwise turn the
