@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import uk.xborder.gateway.api.ExchangesApi;
 import uk.xborder.gateway.api.RequestsApi;
 import uk.xborder.gateway.audit.store.JdbcAuditLog;
+import uk.xborder.gateway.broker.AuditedListenerContainer;
 import uk.xborder.gateway.broker.BrokerLogins;
 import uk.xborder.gateway.broker.BrokerPermissions;
 import uk.xborder.gateway.broker.EmbeddedBroker;
@@ -95,6 +96,7 @@ import uk.xborder.gateway.policy.OnwardDissemination;
 import uk.xborder.gateway.policy.RecipientPolicy;
 import uk.xborder.gateway.receipt.ReceiptIssuer;
 import uk.xborder.gateway.receipt.ReceiptNotice;
+import uk.xborder.gateway.transport.AuditedBeforeLeaving;
 import uk.xborder.gateway.transport.HttpsTransport;
 import uk.xborder.gateway.receipt.Receipts;
 import uk.xborder.gateway.requests.OpenRequests;
@@ -183,6 +185,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("protection", new Protection(CmsSigner.create(identity), CmsEncryptor.create(), directory, audit));
         registry.bind("wrapping", new Wrapping(directory, new EnvelopeWriter(), audit, clock));
         registry.bind("delivery", new Delivery(audit, outboundExchanges));
+        registry.bind("auditedBeforeLeaving", new AuditedBeforeLeaving());
         RecipientFailures recipientFailures = new RecipientFailures(audit, outboundExchanges);
         registry.bind("recipientFailures", recipientFailures);
         // called before each retry of a recipient's preparation or delivery (routes/error-handling.camel.yaml)
@@ -321,8 +324,10 @@ public class GatewayConfiguration implements CamelConfiguration {
                                              PartyDirectory directory) throws Exception {
         BrokerSettings broker = settings.broker();
         if (!broker.embedded()) {
-            return JmsConnections.pooledComponent(context, broker.url(), broker.user(), broker.credentials(),
-                    broker.poolSize());
+            JmsComponent jms = JmsConnections.pooledComponent(context, broker.url(), broker.user(),
+                    broker.credentials(), broker.poolSize());
+            AuditedListenerContainer.install(jms);
+            return jms;
         }
         if (!broker.user().isEmpty()) {
             LOG.warn("gateway.broker.user is set but not used: on the embedded broker the gateway logs in as its own "
@@ -330,8 +335,10 @@ public class GatewayConfiguration implements CamelConfiguration {
         }
         EmbeddedBroker embedded = new EmbeddedBroker(settings.dataDir(), broker, BrokerPermissions.of(directory));
         context.addService(embedded, true, true);
-        return JmsConnections.pooledComponent(context, embedded.inVmUrl(), embedded.gatewayUser(),
+        JmsComponent jms = JmsConnections.pooledComponent(context, embedded.inVmUrl(), embedded.gatewayUser(),
                 Optional.of(embedded.gatewayPassword()), broker.poolSize());
+        AuditedListenerContainer.install(jms);
+        return jms;
     }
 
     /** The broker user the gateway itself logs in as: its in-VM user on the embedded broker, else the configured one. */

@@ -62,6 +62,14 @@ final class GroupCommit implements AutoCloseable {
 
     /** Returns when {@code event} is committed; throws {@link AuditStoreException} if it may not be. */
     void record(AuditEvent event) {
+        submit(event).run();
+    }
+
+    /**
+     * Queues {@code event} for the next batch and returns at once, with the wait for its commit: run it to return
+     * when the event is committed, or to throw {@link AuditStoreException} if it may not be.
+     */
+    Runnable submit(AuditEvent event) {
         Pending pending = new Pending(event);
         gate.readLock().lock();
         try {
@@ -75,7 +83,7 @@ final class GroupCommit implements AutoCloseable {
         } finally {
             gate.readLock().unlock();
         }
-        pending.await();
+        return pending::await;
     }
 
     private void run() {

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.xborder.gateway.audit.AuditBatch;
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.checkpoint.Checkpoint;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
@@ -122,7 +123,8 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     public void record(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         EventLimits.check(event);
-        writer.record(event);
+        // In an AuditBatch (a message in a local JMS transaction), the batch waits before that commits.
+        AuditBatch.deferOrAwait(writer.submit(event));
     }
 
     /** Runs on the writer thread: one transaction for the batch, then the tree, metrics and checkpoint trigger. */
