@@ -15,6 +15,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import uk.xborder.gateway.audit.AuditBatch;
+
 /**
  * The exchange store: every exchange, where it stands, every attempt to deliver it, and, sealed
  * ({@link ContentSealing}), what is needed to replay it; in the gateway's database, shared by every node.
@@ -23,7 +25,9 @@ import javax.sql.DataSource;
  * by the exchange's reference and the attempt's key: recording the same thing again (a JMS redelivery after a
  * rollback) changes the row, never adds one. A pipeline records before it sends to a holding queue, inside the
  * consumer's transaction: if the write fails, the exchange fails and is redelivered, so nothing is held without its
- * record.
+ * record. Inside a message's {@link AuditBatch} the recordings are held back ({@link HeldRecordings}) and written in
+ * one transaction before that consumer's transaction commits, before anything of the message leaves, and before the
+ * store reads for it; a failure then rolls the message back.
  *
  * <p>For operators, exchanges are found ({@link #find(ExchangeQuery)}, {@link #count}), read with their attempts
  * ({@link #get}), and moved on by compare-and-set ({@link #compareAndSet(String, ExchangeState, ExchangeState,
@@ -77,6 +81,21 @@ public final class ExchangeStore {
     public void record(Recording recording) {
         SealedContent sealed = recording.contentKind()
                 .map(kind -> sealing.seal(recording.reference(), kind, recording.content())).orElse(null);
+        // In a message's AuditBatch, its recordings are written together, in one transaction, before it commits.
+        Optional<HeldRecordings> held = AuditBatch.writesOf(this, () -> new HeldRecordings(this));
+        if (held.isPresent()) {
+            held.get().add(recording, sealed);
+            return;
+        }
+        writeNow(recording, sealed);
+    }
+
+    /** What this thread's message holds back is written before the store reads or changes a row on its behalf. */
+    private void readsOwnWrites() {
+        AuditBatch.flush(this);
+    }
+
+    private void writeNow(Recording recording, SealedContent sealed) {
         try {
             try {
                 write(recording, sealed);
@@ -99,6 +118,7 @@ public final class ExchangeStore {
      * @throws IllegalStateException when it could not be written, or the exchange is not recorded
      */
     public void recordAttempt(String reference, DeliveryAttempt attempt) {
+        readsOwnWrites();
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -126,24 +146,49 @@ public final class ExchangeStore {
     }
 
     private void write(Recording r, SealedContent sealed) throws SQLException {
+        writeTogether(List.of(new HeldRecordings.Held(r, sealed)));
+    }
+
+    /** Writes the recordings in this order in one transaction. */
+    void writeTogether(List<HeldRecordings.Held> recordings) throws SQLException {
         Instant now = clock.instant();
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (!updateExchange(c, r, now)) {
-                    insertExchange(c, r, now);
-                }
-                if (sealed != null) {
-                    writeContent(c, r.reference(), r.contentKind().orElseThrow(), sealed, now);
-                }
-                if (r.attempt().isPresent()) {
-                    writeAttempt(c, r.reference(), r.attempt().get(), now);
+                for (HeldRecordings.Held held : recordings) {
+                    Recording r = held.recording();
+                    if (!updateExchange(c, r, now)) {
+                        insertExchange(c, r, now);
+                    }
+                    if (held.sealed() != null) {
+                        writeContent(c, r.reference(), r.contentKind().orElseThrow(), held.sealed(), now);
+                    }
+                    if (r.attempt().isPresent()) {
+                        writeAttempt(c, r.reference(), r.attempt().get(), now);
+                    }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Writes held-back recordings together; if another node wrote one of the same rows meanwhile, each is written
+     * on its own, as {@link #record} would have.
+     */
+    void writeHeld(List<HeldRecordings.Held> recordings) {
+        try {
+            writeTogether(recordings);
+        } catch (SQLException e) {
+            if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalStateException(recordings.size() + " recordings of exchange "
+                        + recordings.get(0).recording().exchangeId() + " could not be written to the exchange store",
+                        e);
+            }
+            recordings.forEach(held -> writeNow(held.recording(), held.sealed()));
         }
     }
 
@@ -256,6 +301,7 @@ public final class ExchangeStore {
 
     /** One exchange as it stands, without attempts or content. */
     public Optional<StoredExchange> exchange(String reference) {
+        readsOwnWrites();
         try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement("SELECT "
                 + COLUMNS + " FROM gateway_exchange e WHERE e.reference = ?")) {
             select.setString(1, reference);
@@ -269,6 +315,7 @@ public final class ExchangeStore {
 
     /** The exchanges of one gateway exchange id (an agency message: one per recipient, or one for the whole). */
     public List<StoredExchange> forExchangeId(String exchangeId) {
+        readsOwnWrites();
         try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement("SELECT "
                 + COLUMNS + " FROM gateway_exchange e WHERE e.exchange_id = ? ORDER BY e.created_at, e.reference")) {
             select.setString(1, exchangeId);
@@ -286,6 +333,7 @@ public final class ExchangeStore {
 
     /** A page of the exchanges matching the query, newest change first, with the number matching in all. */
     public ExchangePage find(ExchangeQuery query) {
+        readsOwnWrites();
         ExchangeFilter filter = ExchangeFilter.of(query);
         String sql = "SELECT " + COLUMNS + " FROM gateway_exchange e" + filter.where()
                 + " ORDER BY e.updated_at DESC, e.reference DESC OFFSET " + query.offset() + " ROWS FETCH NEXT "
@@ -308,6 +356,7 @@ public final class ExchangeStore {
 
     /** How many exchanges match the query (its paging aside). */
     public long count(ExchangeQuery query) {
+        readsOwnWrites();
         try (Connection c = database.getConnection()) {
             return count(c, ExchangeFilter.of(query));
         } catch (SQLException e) {
@@ -328,6 +377,7 @@ public final class ExchangeStore {
 
     /** One exchange with its attempts, oldest first, and what content is kept for it (not the content). */
     public Optional<ExchangeDetail> get(String reference) {
+        readsOwnWrites();
         Optional<StoredExchange> exchange = exchange(reference);
         if (exchange.isEmpty()) {
             return Optional.empty();
@@ -371,6 +421,7 @@ public final class ExchangeStore {
      * @throws ContentUnsealingException when it is sealed under a key not configured, or fails authentication
      */
     public Optional<OpenedContent> openContent(String reference) {
+        readsOwnWrites();
         try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement("SELECT kind,"
                 + " key_id, nonce, ciphertext FROM gateway_exchange_content WHERE reference = ?"
                 + " AND erased_at IS NULL")) {
@@ -395,6 +446,7 @@ public final class ExchangeStore {
      * and health, read periodically, never per message).
      */
     public Failures failures() {
+        readsOwnWrites();
         try (Connection c = database.getConnection()) {
             Map<String, Failures.Partner> byPartner = new LinkedHashMap<>();
             try (PreparedStatement select = c.prepareStatement("SELECT partner, COUNT(*), MIN(COALESCE(failed_since,"
@@ -434,6 +486,7 @@ public final class ExchangeStore {
 
     /** Moves the exchange to {@code next} only if nothing changed it since the caller read {@code expectedVersion}. */
     public boolean compareAndSet(String reference, int expectedVersion, ExchangeState next, String explanation) {
+        readsOwnWrites();
         return transition(reference, "version = ?", statement -> statement.setInt(5, expectedVersion), next,
                 explanation);
     }
@@ -531,6 +584,7 @@ public final class ExchangeStore {
 
     /** How many exchanges hold content (not erased) under each key id: what a key rotation must keep readable. */
     public Map<String, Long> contentByKeyId() {
+        readsOwnWrites();
         try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement("SELECT key_id,"
                 + " COUNT(*) FROM gateway_exchange_content WHERE erased_at IS NULL GROUP BY key_id ORDER BY key_id")) {
             Map<String, Long> counts = new LinkedHashMap<>();

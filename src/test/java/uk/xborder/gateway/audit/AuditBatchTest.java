@@ -62,6 +62,32 @@ class AuditBatchTest {
     }
 
     @Test
+    void whatAStoreHoldsBackIsWrittenBeforeTheEventsAreAwaitedAndOnlyOnce() {
+        AuditBatch batch = AuditBatch.open();
+        try {
+            AuditBatch.deferOrAwait(() -> waited.add("event"));
+            AuditBatch.writesOf(this, () -> (AuditBatch.DeferredWrites) () -> waited.add("store"));
+
+            AuditBatch.awaitRecorded();
+            assertThat(waited).containsExactly("store", "event");
+        } finally {
+            batch.close();
+        }
+        assertThat(waited).as("asked again at close, when a real store has nothing left").containsExactly("store", "event", "store");
+    }
+
+    @Test
+    void aUnitOfWorkThatEndsWithoutItsCommitStillWritesWhatItsStoresHeldBack() {
+        AuditBatch batch = AuditBatch.open();
+        AuditBatch.writesOf(this, () -> (AuditBatch.DeferredWrites) () -> waited.add("store"));
+        assertThat(waited).isEmpty();
+
+        batch.close();
+
+        assertThat(waited).containsExactly("store");
+    }
+
+    @Test
     void aBatchIsForOneUnitOfWorkAtATime() {
         AuditBatch batch = AuditBatch.open();
         try {
