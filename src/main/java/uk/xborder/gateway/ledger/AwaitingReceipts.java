@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import uk.xborder.gateway.audit.AuditBatch;
 
 /**
  * The durable record of deliveries to partners that wait for the partner's signed receipt (table
@@ -82,50 +85,80 @@ public final class AwaitingReceipts {
      * one the partner gets; a delivery a receipt has already closed is left as it is.
      */
     public void expect(Sent sent) {
+        // In a message's AuditBatch, its expectations are written together before it commits or anything leaves.
+        Optional<HeldExpectations> held = AuditBatch.writesOf(this, () -> new HeldExpectations(this));
+        if (held.isPresent()) {
+            held.get().add(sent);
+            return;
+        }
+        expectAll(List.of(sent));
+    }
+
+    /** Records each in this order, in one transaction. */
+    void expectAll(List<Sent> sent) {
         Instant now = clock.instant();
-        try (Connection c = connection()) {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO gateway_awaiting_receipt (exchange_id,"
-                    + " partner, agency, message_id, transport_message_id, payload_digest, envelope, endpoint,"
-                    + " first_sent_at, attempts, next_due_at, state, notified, revision)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'AWAITING', TRUE, 0)")) {
-                insert.setString(1, sent.exchangeId());
-                insert.setString(2, sent.partner());
-                insert.setString(3, sent.agency());
-                insert.setString(4, sent.messageId());
-                insert.setString(5, sent.transportMessageId());
-                insert.setString(6, sent.payloadDigest());
-                insert.setBytes(7, sent.envelope());
-                insert.setString(8, sent.endpoint());
-                bind(insert, 9, now);
-                bind(insert, 10, sent.nextDueAt());
-                insert.executeUpdate();
-                return;
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
+        try (Connection c = database.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (Sent one : sent) {
+                    expect(c, one, now);
                 }
-            }
-            try (PreparedStatement again = c.prepareStatement("UPDATE gateway_awaiting_receipt SET"
-                    + " transport_message_id = ?, payload_digest = ?, envelope = ?, endpoint = ?, first_sent_at = ?,"
-                    + " attempts = 1, next_due_at = ?, state = 'AWAITING', closing_reason = NULL,"
-                    + " closing_explanation = NULL, closing_delivery = NULL, closed_at = NULL, notified = TRUE,"
-                    + " revision = revision + 1"
-                    + " WHERE exchange_id = ? AND partner = ?"
-                    + " AND (state IN ('AWAITING', 'RETRYING')"
-                    + " OR (state = 'FAILED' AND closing_reason = 'DELIVERY_FAILED'))")) {
-                again.setString(1, sent.transportMessageId());
-                again.setString(2, sent.payloadDigest());
-                again.setBytes(3, sent.envelope());
-                again.setString(4, sent.endpoint());
-                bind(again, 5, now);
-                bind(again, 6, sent.nextDueAt());
-                again.setString(7, sent.exchangeId());
-                again.setString(8, sent.partner());
-                again.executeUpdate();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("the delivery of exchange " + sent.exchangeId() + " to "
-                    + sent.partner() + " could not be recorded as awaiting a receipt", e);
+            Sent first = sent.get(0);
+            throw new IllegalStateException("the delivery of exchange " + first.exchangeId() + " to "
+                    + first.partner() + (sent.size() > 1 ? " and " + (sent.size() - 1) + " more" : "")
+                    + " could not be recorded as awaiting a receipt", e);
+        }
+    }
+
+    private void expect(Connection c, Sent sent, Instant now) throws SQLException {
+        // A savepoint: on PostgreSQL a failed statement would otherwise end the whole transaction.
+        Savepoint beforeInsert = c.setSavepoint();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO gateway_awaiting_receipt (exchange_id,"
+                + " partner, agency, message_id, transport_message_id, payload_digest, envelope, endpoint,"
+                + " first_sent_at, attempts, next_due_at, state, notified, revision)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'AWAITING', TRUE, 0)")) {
+            insert.setString(1, sent.exchangeId());
+            insert.setString(2, sent.partner());
+            insert.setString(3, sent.agency());
+            insert.setString(4, sent.messageId());
+            insert.setString(5, sent.transportMessageId());
+            insert.setString(6, sent.payloadDigest());
+            insert.setBytes(7, sent.envelope());
+            insert.setString(8, sent.endpoint());
+            bind(insert, 9, now);
+            bind(insert, 10, sent.nextDueAt());
+            insert.executeUpdate();
+            c.releaseSavepoint(beforeInsert);
+            return;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(beforeInsert);
+        }
+        try (PreparedStatement again = c.prepareStatement("UPDATE gateway_awaiting_receipt SET"
+                + " transport_message_id = ?, payload_digest = ?, envelope = ?, endpoint = ?, first_sent_at = ?,"
+                + " attempts = 1, next_due_at = ?, state = 'AWAITING', closing_reason = NULL,"
+                + " closing_explanation = NULL, closing_delivery = NULL, closed_at = NULL, notified = TRUE,"
+                + " revision = revision + 1"
+                + " WHERE exchange_id = ? AND partner = ?"
+                + " AND (state IN ('AWAITING', 'RETRYING')"
+                + " OR (state = 'FAILED' AND closing_reason = 'DELIVERY_FAILED'))")) {
+            again.setString(1, sent.transportMessageId());
+            again.setString(2, sent.payloadDigest());
+            again.setBytes(3, sent.envelope());
+            again.setString(4, sent.endpoint());
+            bind(again, 5, now);
+            bind(again, 6, sent.nextDueAt());
+            again.setString(7, sent.exchangeId());
+            again.setString(8, sent.partner());
+            again.executeUpdate();
         }
     }
 
@@ -135,6 +168,7 @@ public final class AwaitingReceipts {
      * the same message at once and one rolled back), the accepted one.
      */
     public Optional<AwaitingDelivery> find(String agency, String messageId, String partner, String exchangeIdOrNull) {
+        readsOwnWrites();
         String sql = "SELECT " + COLUMNS + ", CASE WHEN " + ACCEPTED + " THEN 0 ELSE 1 END AS preference"
                 + " FROM gateway_awaiting_receipt r WHERE r.agency = ? AND r.message_id = ? AND r.partner = ?"
                 + (exchangeIdOrNull == null ? "" : " AND r.exchange_id = ?")
@@ -156,6 +190,7 @@ public final class AwaitingReceipts {
 
     /** The delivery of an exchange to a partner, as it stands. */
     public Optional<AwaitingDelivery> get(String exchangeId, String partner) {
+        readsOwnWrites();
         try (Connection c = connection(); PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
                 + " FROM gateway_awaiting_receipt r WHERE r.exchange_id = ? AND r.partner = ?")) {
             select.setString(1, exchangeId);
@@ -170,6 +205,7 @@ public final class AwaitingReceipts {
 
     /** The envelope exactly as it was sent, to send it again or to hold it. */
     public byte[] envelope(AwaitingDelivery delivery) {
+        readsOwnWrites();
         try (Connection c = connection(); PreparedStatement select = c.prepareStatement("SELECT envelope"
                 + " FROM gateway_awaiting_receipt WHERE exchange_id = ? AND partner = ?")) {
             select.setString(1, delivery.exchangeId());
@@ -203,6 +239,7 @@ public final class AwaitingReceipts {
      */
     public Closing close(AwaitingDelivery delivery, ReceiptState outcome, String reason, String explanation,
                          String deliveryId) {
+        readsOwnWrites();
         if (outcome != ReceiptState.ACKNOWLEDGED && outcome != ReceiptState.REFUSED_BY_PARTNER) {
             throw new IllegalArgumentException("a receipt closes a delivery as acknowledged or refused, not " + outcome);
         }
@@ -245,6 +282,7 @@ public final class AwaitingReceipts {
      * envelope is held on the failed queue and the agency told by the outbound route).
      */
     public void withdraw(String exchangeId, String partner, String reason, String explanation) {
+        readsOwnWrites();
         try (Connection c = connection(); PreparedStatement update = c.prepareStatement("UPDATE"
                 + " gateway_awaiting_receipt SET state = 'FAILED', closing_reason = ?, closing_explanation = ?,"
                 + " closed_at = ?, notified = TRUE, revision = revision + 1"
@@ -268,6 +306,7 @@ public final class AwaitingReceipts {
      * @return true when the delivery now waits for its next attempt; false when a receipt had closed it already
      */
     public boolean retrying(String exchangeId, String partner) {
+        readsOwnWrites();
         return transition(exchangeId, partner, "UPDATE gateway_awaiting_receipt SET state = 'RETRYING',"
                 + " revision = revision + 1 WHERE exchange_id = ? AND partner = ? AND state IN ('AWAITING', 'RETRYING')",
                 null);
@@ -281,6 +320,7 @@ public final class AwaitingReceipts {
      *         it is not recorded)
      */
     public boolean reopenForReplay(String exchangeId, String partner) {
+        readsOwnWrites();
         return transition(exchangeId, partner, "UPDATE gateway_awaiting_receipt SET state = 'RETRYING',"
                 + " closing_reason = NULL, closing_explanation = NULL, closing_delivery = NULL, closed_at = NULL,"
                 + " notified = TRUE, revision = revision + 1"
@@ -295,6 +335,7 @@ public final class AwaitingReceipts {
      *         it meanwhile, or an earlier run of this attempt already recorded it)
      */
     public boolean delivered(String exchangeId, String partner, Instant nextDueAt) {
+        readsOwnWrites();
         return transition(exchangeId, partner, "UPDATE gateway_awaiting_receipt SET state = 'AWAITING',"
                 + " next_due_at = ?, revision = revision + 1 WHERE exchange_id = ? AND partner = ?"
                 + " AND state = 'RETRYING'", nextDueAt);
@@ -320,6 +361,7 @@ public final class AwaitingReceipts {
      * without the agency having been told, past the time another node may take that up. Earliest due first.
      */
     public List<AwaitingDelivery> due(int limit) {
+        readsOwnWrites();
         String sql = "SELECT " + COLUMNS + " FROM gateway_awaiting_receipt r WHERE r.next_due_at <= ?"
                 + " AND (r.state = 'AWAITING' OR (r.state = 'FAILED' AND r.notified = FALSE)) AND " + ACCEPTED
                 + " ORDER BY r.next_due_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
@@ -344,6 +386,7 @@ public final class AwaitingReceipts {
      * @return true when this caller must send the envelope again
      */
     public boolean claimResend(AwaitingDelivery delivery, Instant nextDueAt) {
+        readsOwnWrites();
         try (Connection c = connection(); PreparedStatement update = c.prepareStatement("UPDATE"
                 + " gateway_awaiting_receipt SET attempts = attempts + 1, next_due_at = ?, revision = revision + 1"
                 + " WHERE exchange_id = ? AND partner = ? AND state = 'AWAITING' AND revision = ?")) {
@@ -366,6 +409,7 @@ public final class AwaitingReceipts {
      * @return true when this caller must hold the envelope and tell the agency
      */
     public boolean claimFailure(AwaitingDelivery delivery, String reason, String explanation, Instant retryNoticeAt) {
+        readsOwnWrites();
         try (Connection c = connection(); PreparedStatement update = c.prepareStatement("UPDATE"
                 + " gateway_awaiting_receipt SET state = 'FAILED', closing_reason = ?, closing_explanation = ?,"
                 + " closed_at = COALESCE(closed_at, ?), notified = FALSE, next_due_at = ?, revision = revision + 1"
@@ -387,6 +431,7 @@ public final class AwaitingReceipts {
 
     /** The agency has been told the delivery failed; nothing more is to be done for it. */
     public void notified(AwaitingDelivery delivery) {
+        readsOwnWrites();
         try (Connection c = connection(); PreparedStatement update = c.prepareStatement("UPDATE"
                 + " gateway_awaiting_receipt SET notified = TRUE WHERE exchange_id = ? AND partner = ?"
                 + " AND state = 'FAILED'")) {
@@ -397,6 +442,11 @@ public final class AwaitingReceipts {
             throw new IllegalStateException("the failure notice of exchange " + delivery.exchangeId() + " to "
                     + delivery.partner() + " could not be recorded", e);
         }
+    }
+
+    /** What this thread's message holds back is written before a row is read or changed on its behalf. */
+    private void readsOwnWrites() {
+        AuditBatch.flush(this);
     }
 
     private Connection connection() throws SQLException {
@@ -429,6 +479,7 @@ public final class AwaitingReceipts {
      * counted in one aggregate query for every node sharing the database.
      */
     public Map<String, Long> retryingByPartner() {
+        readsOwnWrites();
         try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement("SELECT partner,"
                 + " COUNT(*) FROM gateway_awaiting_receipt WHERE state = 'RETRYING' GROUP BY partner ORDER BY partner");
              ResultSet rows = select.executeQuery()) {
