@@ -61,7 +61,7 @@ final class BenchCharts {
         if (r.inbound() != null) {
             data.addValue(r.inbound().saturation().perSecond(), "gateway", "inbound (with receipts)");
         }
-        JFreeChart chart = ChartFactory.createBarChart("Most sustained throughput, 1 consumer", null,
+        JFreeChart chart = ChartFactory.createBarChart("Most sustained throughput, " + BenchReport.consumers(r), null,
                 "messages per second", data, PlotOrientation.VERTICAL, true, false, false);
         return chart;
     }

@@ -106,12 +106,18 @@ final class BenchReport {
     record Row(String what, String gateway, String baseline, String ratio, String target, String met) {
     }
 
+    /** "1 consumer", "2 consumers": on the agency's queue, the same on both sides. */
+    static String consumers(BenchResults r) {
+        Object count = r.settings().getOrDefault("consumersPerAgencyQueue", 1);
+        return count + ("1".equals(String.valueOf(count)) ? " consumer" : " consumers");
+    }
+
     static List<Row> rows(BenchResults r) {
         BenchResults.Run g = r.gateway();
         BenchResults.Run b = r.baseline();
         List<Row> rows = new ArrayList<>();
         double ratio = g.saturation().perSecond() / b.saturation().perSecond();
-        rows.add(new Row("outbound throughput, msg/s (3 recipients, 1 consumer)", f1(g.saturation().perSecond()),
+        rows.add(new Row("outbound throughput, msg/s (3 recipients, " + consumers(r) + ")", f1(g.saturation().perSecond()),
                 f1(b.saturation().perSecond()), f2(ratio), "ratio >= " + RATIO_TARGET, met(ratio >= RATIO_TARGET)));
         if (r.inbound() != null) {
             double in = r.inbound().saturation().perSecond();
@@ -189,7 +195,7 @@ final class BenchReport {
                 + " it was.\n\n"
                 + "Gateway: the distribution's bin/gateway in its own JVM (embedded default, its receipt timeout"
                 + " set to " + BenchDirectory.RECEIPT_TIMEOUT + " since no partner answers the outbound load)."
-                + " Baseline: the bare relay (consume 1, send 4 in one local transaction, 1 consumer) on the"
+                + " Baseline: the bare relay (consume 1, send 4 in one local transaction, " + consumers(r) + ") on the"
                 + " gateway's embedded broker in its own JVM with the same memory options. Clients (the agency,"
                 + " the partners) in the harness JVM, over TCP, the same for both. Report: " + r.settings()
                 .get("reportBytes") + " bytes.\n\n"

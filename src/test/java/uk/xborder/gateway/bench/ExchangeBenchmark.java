@@ -55,6 +55,8 @@ public final class ExchangeBenchmark {
     private static final int BASELINE_MESSAGES = Integer.parseInt(setting("bench.baseline-messages", "6000"));
     private static final int IN_FLIGHT = Integer.parseInt(setting("bench.in-flight", "32"));
     private static final int SENDERS = Integer.parseInt(setting("bench.senders", "2"));
+    /** Consumers of the agency's queue, on both sides: the gateway's setting and the relay's threads. */
+    static final int CONSUMERS = Integer.parseInt(setting("bench.consumers", "1"));
     private static final Duration PACED = Duration.parse(setting("bench.paced", "PT30S"));
     private static final Duration PACED_WARM_UP = Duration.ofSeconds(10);
     private static final int INBOUND = Integer.parseInt(setting("bench.inbound", "600"));
@@ -101,6 +103,7 @@ public final class ExchangeBenchmark {
         command.add("-Dgateway.data-dir=" + data);
         command.add("-Dgateway.broker.embedded.port=" + port);
         command.add("-Dgateway.broker.url=vm://0");
+        command.add("-D" + RelayBaseline.CONSUMERS_PROPERTY + "=" + CONSUMERS);
         command.add("-cp");
         command.add(absoluteClassPath());
         command.add(RelayBaseline.class.getName());
@@ -124,6 +127,7 @@ public final class ExchangeBenchmark {
                 "GATEWAY_DIRECTORY", directory.toString(),
                 "GATEWAY_BROKER_EMBEDDED_PORT", Integer.toString(brokerPort),
                 "GATEWAY_API_PORT", Integer.toString(apiPort),
+                "GATEWAY_OUTBOUND_CONSUMERS_PER_AGENCY", Integer.toString(CONSUMERS),
                 "JAVA_OPTS", JFR ? "-XX:StartFlightRecording=filename=" + OUT.resolve("gateway.jfr")
                         + ",settings=profile,dumponexit=true" : "");
         print("%ngateway: %s/bin/gateway (its own JVM), data in %s%n", DISTRIBUTION, data);
@@ -282,7 +286,7 @@ public final class ExchangeBenchmark {
         s.put("inboundEnvelopes", INBOUND);
         s.put("soak", SOAK.toString());
         s.put("reportBytes", BenchTraffic.outboundReportBytes());
-        s.put("consumersPerAgencyQueue", 1);
+        s.put("consumersPerAgencyQueue", CONSUMERS);
         s.put("broker", "embedded Artemis 2.55, persistent, NIO journal, the gateway's settings and directory");
         return s;
     }

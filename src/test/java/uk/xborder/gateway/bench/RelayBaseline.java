@@ -2,6 +2,7 @@ package uk.xborder.gateway.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.jms.BytesMessage;
@@ -23,8 +24,8 @@ import uk.xborder.gateway.testsupport.EmbeddedBrokers;
 /**
  * The bare relay the exchange is measured against, run in a JVM of its own with the gateway's memory options: the
  * gateway's embedded broker, built from the same settings and directory as the gateway builds it (persistent, NIO
- * journal, the same permissions, users and memory bound), and one consumer, logged in as the gateway's in-VM user,
- * that takes each message from the agency's queue and, in one local transaction, puts its body on the three partner
+ * journal, the same permissions, users and memory bound), and one consumer (bench.consumers: as many as the
+ * gateway has), each logged in as the gateway's in-VM user with a session of its own, that takes each message from the agency's queue and, in one local transaction, puts its body on the three partner
  * queues and a notice on the agency's status queue: the broker work an exchange cannot do without, and nothing else.
  * <p>
  * The notice carries the harness's {@value ExchangeLoad#ID_PROPERTY} as its correlation id, as the gateway's carries
@@ -37,6 +38,8 @@ public final class RelayBaseline {
     static final List<String> PARTNER_QUEUES =
             List.of("gw.partner.europol.out", "gw.partner.spoc-ie.out", "gw.partner.nca.out");
     static final String READY_FILE = "relay.ready";
+    /** How many consumers relay side by side (bench.consumers), each in its own session and transaction. */
+    static final String CONSUMERS_PROPERTY = "relay.consumers";
 
     private RelayBaseline() {
     }
@@ -55,18 +58,36 @@ public final class RelayBaseline {
             password.destroy();
         }
         connection.start();
-        Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-        MessageConsumer consumer = session.createConsumer(session.createQueue(AGENCY_QUEUE));
-        List<MessageProducer> partners = PARTNER_QUEUES.stream().map(q -> producer(session, q)).toList();
-        MessageProducer status = producer(session, STATUS_QUEUE);
+        int consumers = Integer.getInteger(CONSUMERS_PROPERTY, 1);
+        List<Thread> relays = new ArrayList<>();
+        for (int i = 0; i < consumers; i++) {
+            // A JMS session is for one thread: each consumer has its own, as each of the gateway's has.
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(AGENCY_QUEUE));
+            List<MessageProducer> partners = PARTNER_QUEUES.stream().map(q -> producer(session, q)).toList();
+            MessageProducer status = producer(session, STATUS_QUEUE);
+            relays.add(new Thread(() -> relayUntilKilled(session, consumer, partners, status), "relay-" + i));
+        }
+        relays.forEach(Thread::start);
         Files.writeString(settings.dataDir().resolve(READY_FILE), "ready");
-        while (true) {
-            Message taken = consumer.receive(1_000);
-            if (taken == null) {
-                continue;
+        for (Thread relay : relays) {
+            relay.join();
+        }
+    }
+
+    private static void relayUntilKilled(Session session, MessageConsumer consumer, List<MessageProducer> partners,
+                                         MessageProducer status) {
+        try {
+            while (true) {
+                Message taken = consumer.receive(1_000);
+                if (taken == null) {
+                    continue;
+                }
+                relay(session, taken, partners, status);
+                session.commit();
             }
-            relay(session, taken, partners, status);
-            session.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("the relay stopped", e);
         }
     }
 
