@@ -25,8 +25,9 @@ import uk.xborder.gateway.testsupport.EmbeddedBrokers;
  * The bare relay the exchange is measured against, run in a JVM of its own with the gateway's memory options: the
  * gateway's embedded broker, built from the same settings and directory as the gateway builds it (persistent, NIO
  * journal, the same permissions, users and memory bound), and one consumer (bench.consumers: as many as the
- * gateway has), each logged in as the gateway's in-VM user with a session of its own, that takes each message from the agency's queue and, in one local transaction, puts its body on the three partner
- * queues and a notice on the agency's status queue: the broker work an exchange cannot do without, and nothing else.
+ * gateway has), each logged in as the gateway's in-VM user with a session of its own, that takes each message from
+ * the agency's queue and, in one local transaction, puts its body on the three partner queues and a notice on the
+ * agency's status queue: the broker work an exchange cannot do without, and nothing else.
  * <p>
  * The notice carries the harness's {@value ExchangeLoad#ID_PROPERTY} as its correlation id, as the gateway's carries
  * the message id. The relay writes {@code relay.ready} in its data directory once it consumes, and runs until killed.
