@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The people who may use the audit API, and the check of their passwords.
@@ -22,7 +23,8 @@ public final class Users {
 
     private final List<ApiUser> users;
     private final List<byte[]> nameDigests;
-    private final String decoyHash;
+    /** Checked in place of an unknown user's hash, so that a wrong name takes as long as a wrong password. */
+    private final CompletableFuture<String> decoyHash;
 
     public Users(Collection<ApiUser> users) {
         if (users.isEmpty()) {
@@ -37,7 +39,8 @@ public final class Users {
         this.users = List.copyOf(users);
         this.nameDigests = this.users.stream().map(u -> sha256(u.username())).toList();
         int cost = this.users.stream().mapToInt(u -> PasswordHashing.costOf(u.passwordHash())).max().orElseThrow();
-        this.decoyHash = PasswordHashing.hash(randomPassword(), cost);
+        // Made beside the start-up rather than in it (a bcrypt hash at the users' cost takes a few hundred ms).
+        this.decoyHash = CompletableFuture.supplyAsync(() -> PasswordHashing.hash(randomPassword(), cost));
     }
 
     /** The user with this name and password; empty for an unknown name or a wrong password, indistinguishably. */
@@ -50,7 +53,7 @@ public final class Users {
                 found = users.get(i);
             }
         }
-        String hash = found == null ? decoyHash : found.passwordHash();
+        String hash = found == null ? decoyHash.join() : found.passwordHash();
         boolean matches = PasswordHashing.matches(hash, password);
         return matches && found != null ? Optional.of(found) : Optional.empty();
     }
