@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -156,6 +157,58 @@ class InboundReplayTest {
                 assertThat(gateway.audit().forExchange(InboundMessage.exchangeIdOf(claimId)).get(0).explanation())
                         .contains("claims to be a replay", "not the envelope the exchange store keeps");
             }
+        }
+    }
+
+    @Test
+    void anEnvelopeHeldAfterAFaultIsReplayedOnceTheFaultIsMendedAndDeliveredOnce() throws Exception {
+        PartnerEnvelopes hit = PartnerEnvelopes.europolHit();
+        AtomicBoolean down = new AtomicBoolean(true);
+        ReceivedHooks deadlines = new ReceivedHooks() {
+            @Override
+            public void beforeDelivery(ReceivedMessage message) {
+                if (down.get() && message.facts().messageId().equals(hit.messageId())) {
+                    throw new IllegalStateException("the deadline store is down");
+                }
+            }
+        };
+        try (RunningGateway gateway = RunningGateway.start(Map.of(), Map.of("receivedHooks", deadlines))) {
+            byte[] envelope = hit.build();
+            gateway.sendEnvelope(envelope);
+            Message held = gateway.receive("gw.failed", "GwMessageId = '" + hit.messageId() + "'", WAIT);
+            assertThat(held).as("held on gw.failed").isNotNull();
+            assertThat(held.getStringProperty(GatewayHeaders.REASON_CODE)).isEqualTo("INTERNAL_ERROR");
+            String reference = held.getStringProperty(GatewayHeaders.EXCHANGE_REFERENCE);
+            assertThat(gateway.exchangeStore().exchange(reference).orElseThrow().state())
+                    .isEqualTo(ExchangeState.FAILED);
+
+            ApiCalls api = new ApiCalls(gateway);
+            // While the fault lasts, the replay is held again, as a new exchange left for the operator.
+            HttpResponse<String> tooSoon = api.post("/api/v1/exchanges/" + reference + "/replay", "operator", WHY,
+                    "{\"reason\": \"deadline store back?\"}");
+            assertThat(tooSoon.statusCode()).as(tooSoon.body()).isEqualTo(200);
+            Message heldAgain = gateway.receive("gw.failed", "GwMessageId = '" + hit.messageId() + "'", WAIT);
+            assertThat(heldAgain).as("the replay held again").isNotNull();
+            String again = heldAgain.getStringProperty(GatewayHeaders.EXCHANGE_REFERENCE);
+            assertThat(again).isNotEqualTo(reference);
+            assertThat(heldAgain.getStringProperty(GatewayHeaders.EXCHANGE_ID))
+                    .isEqualTo(exchangeNamedIn(api.json(tooSoon)));
+
+            down.set(false);
+            HttpResponse<String> replayed = api.post("/api/v1/exchanges/" + again + "/replay", "operator", WHY,
+                    "{\"reason\": \"deadline store restored\"}");
+            assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+            assertThat(gateway.receive(AGENCY_IN, "GwMessageId = '" + hit.messageId() + "'", WAIT))
+                    .as("the agency's copy").isNotNull();
+            assertThat(receipt(gateway, hit.messageId(), "DELIVERED").getOutcome())
+                    .isEqualTo(ReceiptOutcome.DELIVERED);
+            assertThat(gateway.browse(AGENCY_IN)).noneMatch(m -> property(m, "GwMessageId").equals(hit.messageId()));
+            assertThat(gateway.exchangeStore().forExchangeId(exchangeNamedIn(api.json(replayed)))).singleElement()
+                    .satisfies(e -> assertThat(e.state()).isEqualTo(ExchangeState.DELIVERED));
+            assertThat(List.of(reference, again)).allSatisfy(ref -> assertThat(gateway.exchangeStore().exchange(ref)
+                    .orElseThrow().state()).isEqualTo(ExchangeState.REPLAYED));
+            // held exchanges got no receipt: the one DELIVERED receipt is the only one Europol has
+            assertThat(gateway.browse(RECEIPTS)).noneMatch(m -> property(m, "GwMessageId").equals(hit.messageId()));
         }
     }
 
