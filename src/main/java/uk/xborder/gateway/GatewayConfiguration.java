@@ -59,6 +59,7 @@ import uk.xborder.gateway.inbound.InboundExchanges;
 import uk.xborder.gateway.inbound.InboundRejection;
 import uk.xborder.gateway.inbound.InboundReplayClaims;
 import uk.xborder.gateway.inbound.ReceivedEnvelopeReplay;
+import uk.xborder.gateway.receipt.ReceivedReceiptReplay;
 import uk.xborder.gateway.inbound.ReceivedHooks;
 import uk.xborder.gateway.inbound.ReceivedMaterialHooks;
 import uk.xborder.gateway.inbound.SignatureCheck;
@@ -212,7 +213,8 @@ public class GatewayConfiguration implements CamelConfiguration {
                 new OriginalReplay(context)).with(ContentKind.DEAD_LETTER, new DeadLetterReplay(
                 registry.lookupByNameAndType("deadLetterResend", DeadLetterResend.class)))
                 .with(ContentKind.RECEIVED_ENVELOPE, new ReceivedEnvelopeReplay(context,
-                        InboundReceipts.open(auditLog.database())));
+                        InboundReceipts.open(auditLog.database())))
+                .with(ContentKind.RECEIVED_RECEIPT, new ReceivedReceiptReplay(context, exchangeStore));
         ExchangeOperator operator = new ExchangeOperator(exchangeStore, replays, auditLog, clock)
                 .afterEachDecision(registry.lookupByNameAndType("failureSnapshots", FailureSnapshots.class)::invalidate);
         registry.bind("exchangeOperator", operator);

@@ -188,14 +188,14 @@ public final class ExchangeOperator {
     }
 
     /**
-     * An agency's original or a partner's envelope replayed goes through its pipeline as a new exchange, and a dead
-     * letter back to its queue lives on there: this exchange stays REPLAYED and nothing more will be recorded on it
-     * (a replayed sealed envelope, by contrast, records its new attempts here).
+     * An agency's original, a partner's envelope or receipt replayed goes through its pipeline as a new exchange (a
+     * receipt: or closes the outbound exchange it answers), and a dead letter back to its queue lives on there: this
+     * exchange stays REPLAYED and nothing more will be recorded on it (a replayed sealed envelope, by contrast,
+     * records its new attempts here).
      */
     private static boolean replayLivesOnItsOwn(ExchangeDetail detail) {
         return detail.content().map(ContentInfo::kind)
-                .filter(kind -> kind == ContentKind.ORIGINAL_MESSAGE || kind == ContentKind.DEAD_LETTER
-                        || kind == ContentKind.RECEIVED_ENVELOPE).isPresent();
+                .filter(kind -> kind != ContentKind.SEALED_ENVELOPE).isPresent();
     }
 
     private static String howItGoes(OpenedContent content) {
@@ -206,6 +206,7 @@ public final class ExchangeOperator {
             case DEAD_LETTER -> "the dead letter, back to the address the broker took it from.";
             case RECEIVED_ENVELOPE -> "the partner's envelope, through decryption, verification and translation "
                     + "again on gw.inbound.";
+            case RECEIVED_RECEIPT -> "the partner's receipt, verified again on gw.receipts.";
             default -> "its " + content.kind() + " sent again.";
         };
     }
