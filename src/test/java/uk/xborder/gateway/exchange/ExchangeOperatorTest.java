@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -170,8 +171,8 @@ class ExchangeOperatorTest {
             }
 
             @Override
-            public java.util.Optional<String> deliveredAlready(StoredExchange exchange) {
-                return java.util.Optional.of("its partner sent it again and that was delivered");
+            public Optional<String> deliveredAlready(StoredExchange exchange) {
+                return Optional.of("its partner sent it again and that was delivered");
             }
         };
         ExchangeOperator operator = operatorWithInbound(deliveredMeanwhile);

@@ -1,10 +1,12 @@
 package uk.xborder.gateway.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -96,7 +98,7 @@ class RefusedReceiptReplayTest {
             HttpResponse<String> forced = api.post("/api/v1/exchanges/" + refusedToo + "/replay", "operator", WHY,
                     "{\"reason\": \"the other one too\", \"force\": true}");
             assertThat(forced.statusCode()).as(forced.body()).isEqualTo(200);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMillis(WAIT)).until(() -> gateway.audit()
+            await().atMost(Duration.ofMillis(WAIT)).until(() -> gateway.audit()
                     .forExchange(notice.exchangeId()).stream().anyMatch(e -> e.step().equals("RECEIPT_RECEIVED")
                             && e.explanation().contains("changes nothing")));
             assertThat(gateway.audit().forExchange(notice.exchangeId()))

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.xborder.gateway.audit.AuditEvent;
+import uk.xborder.gateway.exchange.ExchangeQuery;
 import uk.xborder.gateway.exchange.ExchangeState;
 import uk.xborder.gateway.exchange.StoredExchange;
 import uk.xborder.gateway.inbound.ReceivedHooks;
@@ -88,7 +89,7 @@ class HttpsEnvelopeReplayTest {
             assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
             assertThat(gateway.receive(AGENCY_IN, "GwMessageId = '" + hit.messageId() + "'", WAIT))
                     .as("the agency's copy").isNotNull();
-            StoredExchange replay = gateway.exchangeStore().find(uk.xborder.gateway.exchange.ExchangeQuery.all()
+            StoredExchange replay = gateway.exchangeStore().find(ExchangeQuery.all()
                             .messageId(hit.messageId()).states(ExchangeState.DELIVERED)).exchanges().get(0);
             List<AuditEvent> trail = gateway.audit().forExchange(replay.exchangeId());
             assertThat(trail).filteredOn(e -> e.step().equals("RECEIPT_ISSUED")).singleElement()

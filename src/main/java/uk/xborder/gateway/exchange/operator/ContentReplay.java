@@ -1,5 +1,7 @@
 package uk.xborder.gateway.exchange.operator;
 
+import java.util.Optional;
+
 import uk.xborder.gateway.exchange.OpenedContent;
 import uk.xborder.gateway.exchange.StoredExchange;
 
@@ -23,7 +25,7 @@ public interface ContentReplay {
      * (e.g. its partner sent the same message again and that arrival was delivered), if it is: its replay is then
      * refused as DELIVERED_ALREADY unless forced. Empty by default: the exchange's state says it all.
      */
-    default java.util.Optional<String> deliveredAlready(StoredExchange exchange) {
-        return java.util.Optional.empty();
+    default Optional<String> deliveredAlready(StoredExchange exchange) {
+        return Optional.empty();
     }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
@@ -243,7 +245,7 @@ class DeadLettersOnTheGatewayTest {
         assertThat(replayed.outcome()).as(replayed.explanation()).isEqualTo(Outcome.REPLAYED);
         assertThat(gateway.receive("gw.agency.police-scotland.in", "GwMessageId = '" + hit.messageId() + "'",
                 WAIT)).as("delivered").isNotNull();
-        java.util.regex.Matcher sent = java.util.regex.Pattern.compile("as (ID:[^ ,;]+)")
+        Matcher sent = Pattern.compile("as (ID:[^ ,;]+)")
                 .matcher(replayed.explanation());
         assertThat(sent.find()).as(replayed.explanation()).isTrue();
         String resentId = sent.group(1).replaceAll("[.]$", "");
