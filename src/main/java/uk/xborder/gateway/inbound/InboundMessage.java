@@ -40,6 +40,7 @@ public final class InboundMessage {
     private MessageFacts facts;
     private InboundReceipts.Recorded repeatOf;
     private StoredExchange replayOf;
+    private boolean deliveredToAgency;
 
     InboundMessage(String transportMessageId, boolean byJms, X509Certificate clientCertificateOrNull,
                    ReceivedBody received, Instant receivedAt) {
@@ -210,5 +211,14 @@ public final class InboundMessage {
         this.replayOf = replayed;
         // measured, and answered, from its first arrival: it waited for the operator, not on the wire
         this.receivedAt = replayed.createdAt();
+    }
+
+    /** True once the agency's queue has been handed the message in this processing (it commits with the route). */
+    public boolean isDeliveredToAgency() {
+        return deliveredToAgency;
+    }
+
+    void deliveredToAgency() {
+        this.deliveredToAgency = true;
     }
 }

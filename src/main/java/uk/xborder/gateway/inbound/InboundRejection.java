@@ -47,9 +47,12 @@ public final class InboundRejection {
     public void hold(Exchange exchange) {
         InboundMessage message = admission.open(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String explanation = "The gateway could not process the envelope ("
-                + (cause == null ? "unknown fault" : cause.getClass().getSimpleName())
-                + "); it is held for an operator, quote exchange " + message.exchangeId() + ".";
+        String fault = cause == null ? "unknown fault" : cause.getClass().getSimpleName();
+        String explanation = message.isDeliveredToAgency()
+                ? "The gateway failed (" + fault + ") after the agency's queue had the message, which it keeps; "
+                        + "held for an operator, quote exchange " + message.exchangeId() + "."
+                : "The gateway could not process the envelope (" + fault + "); it is held for an operator, quote "
+                        + "exchange " + message.exchangeId() + ".";
         audit.outcome(message, Step.HELD, AuditOutcome.FAILED, ReasonCode.INTERNAL_ERROR, explanation);
         // Operators need the cause; exception messages from the gateway's own code never carry message content.
         LOG.error("Holding envelope (exchange {}) after an internal fault", message.exchangeId(), cause);

@@ -212,6 +212,57 @@ class InboundReplayTest {
         }
     }
 
+    @Test
+    void anEnvelopeHeldAfterTheAgencysQueueHadItIsNotDeliveredTwiceWhenReplayed() throws Exception {
+        PartnerEnvelopes hit = PartnerEnvelopes.europolHit();
+        AtomicBoolean down = new AtomicBoolean(true);
+        ReceivedHooks requests = new ReceivedHooks() {
+            @Override
+            public void afterDelivery(ReceivedMessage message) {
+                if (down.get() && message.facts().messageId().equals(hit.messageId())) {
+                    throw new IllegalStateException("the request tracker is down");
+                }
+            }
+        };
+        try (RunningGateway gateway = RunningGateway.start(Map.of(), Map.of("receivedHooks", requests))) {
+            gateway.sendEnvelope(hit.build());
+            Message held = gateway.receive("gw.failed", "GwMessageId = '" + hit.messageId() + "'", WAIT);
+            assertThat(held).as("held on gw.failed").isNotNull();
+            String reference = held.getStringProperty(GatewayHeaders.EXCHANGE_REFERENCE);
+            // the hold commits the transaction the agency's copy was sent in: the agency has it already
+            assertThat(gateway.receive(AGENCY_IN, "GwMessageId = '" + hit.messageId() + "'", WAIT))
+                    .as("the agency's copy, before the fault").isNotNull();
+
+            assertThat(held.getStringProperty(GatewayHeaders.EXPLANATION)).contains("after the agency's queue had");
+
+            // Its receipt is on record: the replay is refused as delivered already, and forced it is a repeat,
+            // answered with that receipt (Europol's first), never a second copy for the agency.
+            down.set(false);
+            ApiCalls api = new ApiCalls(gateway);
+            assertProblem(api.post("/api/v1/exchanges/" + reference + "/replay", "operator", WHY,
+                    "{\"reason\": \"request tracker restored\"}"), "DELIVERED_ALREADY");
+            HttpResponse<String> replayed = api.post("/api/v1/exchanges/" + reference + "/replay", "operator", WHY,
+                    "{\"reason\": \"request tracker restored\", \"force\": true}");
+            assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+            assertThat(receipt(gateway, hit.messageId(), "DELIVERED").getOutcome())
+                    .isEqualTo(ReceiptOutcome.DELIVERED);
+            assertThat(gateway.receive(AGENCY_IN, "GwMessageId = '" + hit.messageId() + "'", 1_000))
+                    .as("a second copy").isNull();
+            assertThat(gateway.exchangeStore().forExchangeId(exchangeNamedIn(api.json(replayed)))).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.state()).isEqualTo(ExchangeState.DELIVERED);
+                        assertThat(e.reasonCode()).isEqualTo("DUPLICATE_MESSAGE");
+                    });
+
+            // and Europol's own resend, had it come first, is answered the same way
+            gateway.sendEnvelope(hit.build());
+            assertThat(receipt(gateway, hit.messageId(), "DELIVERED").getOutcome())
+                    .isEqualTo(ReceiptOutcome.DELIVERED);
+            assertThat(gateway.receive(AGENCY_IN, "GwMessageId = '" + hit.messageId() + "'", 1_000))
+                    .as("a second copy").isNull();
+        }
+    }
+
     /** Sends the envelope as Europol; it is refused SIGNER_UNTRUSTED with a receipt saying so. Its reference. */
     private static String refused(RunningGateway gateway, byte[] envelope, PartnerEnvelopes sent) throws Exception {
         gateway.sendEnvelope(envelope);
