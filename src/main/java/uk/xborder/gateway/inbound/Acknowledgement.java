@@ -48,6 +48,7 @@ public final class Acknowledgement {
         byte[] receipt = issuer.issue(facts(message, Optional.empty()).orElseThrow());
         receipts.record(message.header().from(), message.header().messageId(), message.transportMessageId(),
                 message.exchangeId(), message.receivedAt(), "DELIVERED", receipt);
+        message.receiptRecorded();
         if (message.replayOf().isPresent() && message.partner().flatMap(Partner::receiptEndpoint).isEmpty()) {
             // Decision: the HTTP response the receipt belonged in is gone, and an HTTPS partner's URL takes
             // envelopes, not receipts. The receipt is on record instead: the partner's next send of this message id

@@ -41,6 +41,7 @@ public final class InboundMessage {
     private InboundReceipts.Recorded repeatOf;
     private StoredExchange replayOf;
     private boolean deliveredToAgency;
+    private boolean receiptRecorded;
 
     InboundMessage(String transportMessageId, boolean byJms, X509Certificate clientCertificateOrNull,
                    ReceivedBody received, Instant receivedAt) {
@@ -220,5 +221,18 @@ public final class InboundMessage {
 
     void deliveredToAgency() {
         this.deliveredToAgency = true;
+    }
+
+    void receiptRecorded() {
+        this.receiptRecorded = true;
+    }
+
+    /**
+     * True when the agency's queue has been handed the message in this processing but its DELIVERED receipt is not on
+     * record: a fault now must roll the copy back rather than hold the envelope and commit it, or the partner's
+     * resend (and any replay) would be taken as new and its copy, a broker duplicate, could never commit.
+     */
+    public boolean agencyCopyWithoutReceipt() {
+        return deliveredToAgency && !receiptRecorded;
     }
 }

@@ -1,10 +1,12 @@
 package uk.xborder.gateway.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,10 +16,12 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.jms.Message;
 
+import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.xborder.gateway.audit.AuditEvent;
+import uk.xborder.gateway.exchange.ExchangeReferences;
 import uk.xborder.gateway.exchange.ExchangeState;
 import uk.xborder.gateway.exchange.StoredExchange;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
@@ -256,6 +260,52 @@ class InboundReplayTest {
 
             // and Europol's own resend, had it come first, is answered the same way
             gateway.sendEnvelope(hit.build());
+            assertThat(receipt(gateway, hit.messageId(), "DELIVERED").getOutcome())
+                    .isEqualTo(ReceiptOutcome.DELIVERED);
+            assertThat(gateway.receive(AGENCY_IN, "GwMessageId = '" + hit.messageId() + "'", 1_000))
+                    .as("a second copy").isNull();
+        }
+    }
+
+    @Test
+    void aFaultBetweenTheAgencysCopyAndItsReceiptRollsTheCopyBackAndTheDeadLetterIsReplayedOnce() throws Exception {
+        PartnerEnvelopes hit = PartnerEnvelopes.europolHit();
+        AtomicBoolean signingDown = new AtomicBoolean(true);
+        try (RunningGateway gateway = RunningGateway.start(Map.of("gateway.broker.max-delivery-attempts", "2"))) {
+            // the receipt cannot be signed, after the agency's copy went into the transaction
+            AdviceWith.adviceWith(gateway.context(), "inbound-deliver", route -> route
+                    .weaveById("inbound-issue-receipt").before().process(exchange -> {
+                        if (signingDown.get() && exchange.getMessage().getBody(String.class)
+                                .contains(hit.messageId())) {
+                            throw new IllegalStateException("the signing key is unavailable");
+                        }
+                    }));
+            String jmsId = gateway.sendEnvelope(hit.build());
+            // rolled back at each delivery, then parked by the broker on gw.dlq and kept from there
+            String deadLetter = ExchangeReferences.deadLetter(jmsId);
+            await().atMost(Duration.ofMillis(WAIT)).until(() -> gateway.exchangeStore().exchange(deadLetter)
+                    .isPresent());
+            StoredExchange dead = gateway.exchangeStore().exchange(deadLetter).orElseThrow();
+            assertThat(dead.reasonCode()).isEqualTo("DEAD_LETTER");
+            assertThat(gateway.receive(AGENCY_IN, "GwMessageId = '" + hit.messageId() + "'", 500))
+                    .as("no copy committed").isNull();
+            assertThat(gateway.browse("gw.failed")).noneMatch(m -> property(m, "GwMessageId")
+                    .equals(hit.messageId()));
+            // the store and the trail, which said DELIVERED before the rollback, say it was undone
+            String processing = InboundMessage.exchangeIdOf(jmsId);
+            assertThat(gateway.exchangeStore().forExchangeId(processing)).singleElement().satisfies(e -> {
+                assertThat(e.state()).isEqualTo(ExchangeState.FAILED);
+                assertThat(e.explanation()).contains("rolled back, the copy with it");
+            });
+            assertThat(gateway.audit().stepsOf(processing)).containsSubsequence("DELIVERED", "HELD")
+                    .doesNotContain("RECEIPT_ISSUED");
+
+            signingDown.set(false);
+            HttpResponse<String> replayed = new ApiCalls(gateway).post("/api/v1/exchanges/" + dead.reference()
+                    + "/replay", "operator", WHY, "{\"reason\": \"signing key restored\"}");
+            assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+            assertThat(gateway.receive(AGENCY_IN, "GwMessageId = '" + hit.messageId() + "'", WAIT))
+                    .as("the agency's copy").isNotNull();
             assertThat(receipt(gateway, hit.messageId(), "DELIVERED").getOutcome())
                     .isEqualTo(ReceiptOutcome.DELIVERED);
             assertThat(gateway.receive(AGENCY_IN, "GwMessageId = '" + hit.messageId() + "'", 1_000))
