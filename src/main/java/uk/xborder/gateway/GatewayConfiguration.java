@@ -58,6 +58,9 @@ import uk.xborder.gateway.inbound.InboundAdmission;
 import uk.xborder.gateway.inbound.InboundAudit;
 import uk.xborder.gateway.inbound.InboundExchanges;
 import uk.xborder.gateway.inbound.InboundRejection;
+import uk.xborder.gateway.inbound.InboundReplayClaims;
+import uk.xborder.gateway.inbound.ReceivedEnvelopeReplay;
+import uk.xborder.gateway.receipt.ReceivedReceiptReplay;
 import uk.xborder.gateway.inbound.ReceivedHooks;
 import uk.xborder.gateway.inbound.ReceivedMaterialHooks;
 import uk.xborder.gateway.inbound.SignatureCheck;
@@ -198,7 +201,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("deadlines", new Deadlines(requests, clock));
         bindInbound(registry, settings, directory, formats, schemas, auditLog, identity, partnerCertificates,
                 new ReceivedMaterialHooks(receivedMaterial, requests), new InboundExchanges(exchangeStore), bodies,
-                clock);
+                new InboundReplayClaims(exchangeStore, gatewayBrokerUser(settings.broker())), clock);
         HttpsTransport.install(context, settings.https(), directory, auditLog, expiry, clock);
         AwaitingReceipts awaiting = AwaitingReceipts.open(auditLog.database(), clock);
         Receipts.install(registry, directory, partnerCertificates, awaiting, exchangeStore, bodies, auditLog, schemas,
@@ -211,7 +214,10 @@ public class GatewayConfiguration implements CamelConfiguration {
 
         ContentReplays replays = ContentReplays.of(new EnvelopeReplay(context, directory, awaiting),
                 new OriginalReplay(context)).with(ContentKind.DEAD_LETTER, new DeadLetterReplay(
-                registry.lookupByNameAndType("deadLetterResend", DeadLetterResend.class)));
+                registry.lookupByNameAndType("deadLetterResend", DeadLetterResend.class)))
+                .with(ContentKind.RECEIVED_ENVELOPE, new ReceivedEnvelopeReplay(context,
+                        InboundReceipts.open(auditLog.database())))
+                .with(ContentKind.RECEIVED_RECEIPT, new ReceivedReceiptReplay(context, exchangeStore));
         ExchangeOperator operator = new ExchangeOperator(exchangeStore, replays, auditLog, clock)
                 .afterEachDecision(registry.lookupByNameAndType("failureSnapshots", FailureSnapshots.class)::invalidate);
         registry.bind("exchangeOperator", operator);
@@ -259,7 +265,7 @@ public class GatewayConfiguration implements CamelConfiguration {
                                     FormatRegistry formats, SchemaCatalog schemas, JdbcAuditLog auditLog,
                                     SigningIdentity identity, PartnerCertificates certificates,
                                     ReceivedHooks gatewayHooks, InboundExchanges exchanges, ReceivedBodies bodies,
-                                    Clock clock)
+                                    InboundReplayClaims replayClaims, Clock clock)
             throws Exception {
         InboundSettings inbound = settings.inbound();
         InboundAudit audit = new InboundAudit(auditLog, clock);
@@ -267,7 +273,7 @@ public class GatewayConfiguration implements CamelConfiguration {
                 existing(registry, "receivedHooks", ReceivedHooks.class, () -> ReceivedHooks.NONE)));
         SafeXmlParser parser = new SafeXmlParser();
         InboundAdmission admission = new InboundAdmission(bodies, inbound.maxEnvelopeBytes(), audit, exchanges,
-                clock);
+                replayClaims, clock);
         registry.bind("inboundAdmission", admission);
         registry.bind("unwrapping", new Unwrapping(new EnvelopeReader(parser, schemas), directory, inbound.maxAge(),
                 inbound.maxClockSkew(), audit, clock));

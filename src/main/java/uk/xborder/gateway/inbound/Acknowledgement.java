@@ -48,7 +48,18 @@ public final class Acknowledgement {
         byte[] receipt = issuer.issue(facts(message, Optional.empty()).orElseThrow());
         receipts.record(message.header().from(), message.header().messageId(), message.transportMessageId(),
                 message.exchangeId(), message.receivedAt(), "DELIVERED", receipt);
-        audit.step(message, Step.RECEIPT_ISSUED, Digests.sha256Hex(receipt));
+        message.receiptRecorded();
+        if (message.replayOf().isPresent() && message.partner().flatMap(Partner::receiptEndpoint).isEmpty()) {
+            // Decision: the HTTP response the receipt belonged in is gone, and an HTTPS partner's URL takes
+            // envelopes, not receipts. The receipt is on record instead: the partner's next send of this message id
+            // (its resend for want of a DELIVERED receipt) is answered with it, byte for byte, and nothing twice.
+            audit.step(message, Step.RECEIPT_ISSUED, Digests.sha256Hex(receipt), "Issued for an operator's replay of "
+                    + "an envelope from '" + message.header().from() + "', who takes receipts only in the answer to "
+                    + "its own request: kept on record, and answered when it sends message "
+                    + message.header().messageId() + " again.");
+        } else {
+            audit.step(message, Step.RECEIPT_ISSUED, Digests.sha256Hex(receipt));
+        }
         answer(exchange, message, receipt, "DELIVERED");
     }
 

@@ -51,6 +51,16 @@ public final class AgencyDelivery {
                         @ExchangeProperty(ExchangeProperties.ENDPOINT) String endpoint) {
         audit.step(message, Step.DELIVERED, Digests.sha256Hex(document.getBytes(StandardCharsets.UTF_8)));
         exchanges.delivered(message, endpoint);
+        message.deliveredToAgency();
+    }
+
+    /**
+     * What follows a delivery (the requests it opens or answers), called once its receipt is on record. Decision:
+     * not before. The JMS route holds an envelope the gateway faulted on and commits, the agency's copy included; had
+     * the receipt not been recorded, the partner's resend (or an operator's replay) would be taken as new and its
+     * copy, a broker duplicate of the first, would fail its transaction's commit again and again.
+     */
+    public void followUp(@ExchangeProperty(ExchangeProperties.INBOUND) InboundMessage message) {
         hooks.afterDelivery(ReceivedMessage.of(message));
     }
 }

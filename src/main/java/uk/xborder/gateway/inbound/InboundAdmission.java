@@ -8,7 +8,9 @@ import org.apache.camel.Message;
 
 import uk.xborder.gateway.audit.Step;
 import uk.xborder.gateway.broker.ReceivedBodies;
+import uk.xborder.gateway.exchange.StoredExchange;
 import uk.xborder.gateway.pipeline.ExchangeProperties;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
 
 /**
  * First step: takes an envelope in, opens its exchange record, logs its receipt, records it in the exchange store
@@ -24,20 +26,40 @@ public final class InboundAdmission {
     private final long maxEnvelopeBytes;
     private final InboundAudit audit;
     private final InboundExchanges exchanges;
+    private final InboundReplayClaims replays;
     private final Clock clock;
 
     public InboundAdmission(ReceivedBodies bodies, long maxEnvelopeBytes, InboundAudit audit,
-                            InboundExchanges exchanges, Clock clock) {
+                            InboundExchanges exchanges, InboundReplayClaims replays, Clock clock) {
         this.bodies = bodies;
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.audit = audit;
         this.exchanges = exchanges;
+        this.replays = replays;
         this.clock = clock;
     }
 
     public void admit(Exchange exchange) {
         InboundMessage message = open(exchange);
-        audit.step(message, Step.INBOUND_RECEIVED, message.originalDigest());
+        // only on the gateway's own gw.inbound: an HTTPS request's headers, or a partner broker's, claim nothing
+        InboundReplayClaims.Verdict claim = message.byJms()
+                ? replays.check(exchange.getMessage().getHeader(GatewayHeaders.BROKER_VALIDATED_USER, String.class),
+                        exchange.getMessage().getHeader(GatewayHeaders.REPLAY_OF, String.class),
+                        message.originalDigest())
+                : InboundReplayClaims.Verdict.none();
+        claim.replayed().ifPresent(message::replayOf);
+        if (claim.replayed().isPresent()) {
+            StoredExchange replayed = claim.replayed().get();
+            audit.step(message, Step.INBOUND_RECEIVED, message.originalDigest(), "An operator's replay of exchange "
+                    + replayed.exchangeId() + " (reference " + replayed.reference() + "), put on gw.inbound by the "
+                    + "gateway and vouched for by the exchange store; first received at " + replayed.createdAt()
+                    + ", checked again from its first byte.");
+        } else if (claim.setAsideBecause().isPresent()) {
+            audit.step(message, Step.INBOUND_RECEIVED, message.originalDigest(), "It claims to be a replay, but "
+                    + claim.setAsideBecause().get() + ": taken as any envelope arriving now.");
+        } else {
+            audit.step(message, Step.INBOUND_RECEIVED, message.originalDigest());
+        }
         exchanges.received(message);
         exchange.getMessage().setBody(message.received().admit("envelope", maxEnvelopeBytes));
     }

@@ -35,6 +35,11 @@ public final class InboundAudit {
         trail.record(event(message, step).payloadDigest(payloadDigest).build());
     }
 
+    /** A step that went as it should, about the bytes with this digest, with a sentence saying more. */
+    public void step(InboundMessage message, Step step, String payloadDigest, String explanation) {
+        trail.record(event(message, step).payloadDigest(payloadDigest).explanation(explanation).build());
+    }
+
     /** The exchange refused or held. */
     public void outcome(InboundMessage message, Step step, AuditOutcome outcome, ReasonCode reason,
                         String explanation) {

@@ -12,6 +12,7 @@ import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.envelope.ClaimedHeader;
 import uk.xborder.gateway.envelope.EnvelopeHeader;
 import uk.xborder.gateway.envelope.ReceivedEnvelope;
+import uk.xborder.gateway.exchange.StoredExchange;
 import uk.xborder.gateway.ledger.InboundReceipts;
 import uk.xborder.gateway.message.MessageFacts;
 import uk.xborder.gateway.schema.canonical.IntelligenceMessage;
@@ -38,6 +39,9 @@ public final class InboundMessage {
     private IntelligenceMessage canonical;
     private MessageFacts facts;
     private InboundReceipts.Recorded repeatOf;
+    private StoredExchange replayOf;
+    private boolean deliveredToAgency;
+    private boolean receiptRecorded;
 
     InboundMessage(String transportMessageId, boolean byJms, X509Certificate clientCertificateOrNull,
                    ReceivedBody received, Instant receivedAt) {
@@ -48,8 +52,13 @@ public final class InboundMessage {
         this.receivedAt = receivedAt;
         // Derived from the transport id, so a redelivery of the same JMS message keeps its exchange id and its
         // audit events collapse instead of multiplying.
-        this.exchangeId = UUID.nameUUIDFromBytes(("inbound|" + transportMessageId)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        this.exchangeId = exchangeIdOf(transportMessageId);
+    }
+
+    /** The exchange id of the envelope that arrived in this transport message. */
+    public static String exchangeIdOf(String transportMessageId) {
+        return UUID.nameUUIDFromBytes(("inbound|" + transportMessageId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     public String exchangeId() {
@@ -189,5 +198,41 @@ public final class InboundMessage {
 
     void repeatOf(InboundReceipts.Recorded recorded) {
         this.repeatOf = recorded;
+    }
+
+    /**
+     * The stored exchange this envelope replays, when an operator's replay of it was proven
+     * ({@link InboundReplayClaims}); empty for every envelope a partner sent.
+     */
+    public Optional<StoredExchange> replayOf() {
+        return Optional.ofNullable(replayOf);
+    }
+
+    void replayOf(StoredExchange replayed) {
+        this.replayOf = replayed;
+        // measured, and answered, from its first arrival: it waited for the operator, not on the wire
+        this.receivedAt = replayed.createdAt();
+    }
+
+    /** True once the agency's queue has been handed the message in this processing (it commits with the route). */
+    public boolean isDeliveredToAgency() {
+        return deliveredToAgency;
+    }
+
+    void deliveredToAgency() {
+        this.deliveredToAgency = true;
+    }
+
+    void receiptRecorded() {
+        this.receiptRecorded = true;
+    }
+
+    /**
+     * True when the agency's queue has been handed the message in this processing but its DELIVERED receipt is not on
+     * record: a fault now must roll the copy back rather than hold the envelope and commit it, or the partner's
+     * resend (and any replay) would be taken as new and its copy, a broker duplicate, could never commit.
+     */
+    public boolean agencyCopyWithoutReceipt() {
+        return deliveredToAgency && !receiptRecorded;
     }
 }

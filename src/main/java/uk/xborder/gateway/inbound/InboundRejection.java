@@ -47,14 +47,35 @@ public final class InboundRejection {
     public void hold(Exchange exchange) {
         InboundMessage message = admission.open(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String explanation = "The gateway could not process the envelope ("
-                + (cause == null ? "unknown fault" : cause.getClass().getSimpleName())
-                + "); it is held for an operator, quote exchange " + message.exchangeId() + ".";
+        String fault = cause == null ? "unknown fault" : cause.getClass().getSimpleName();
+        String explanation = message.isDeliveredToAgency()
+                ? "The gateway failed (" + fault + ") after the agency's queue had the message, which it keeps; "
+                        + "held for an operator, quote exchange " + message.exchangeId() + "."
+                : "The gateway could not process the envelope (" + fault + "); it is held for an operator, quote "
+                        + "exchange " + message.exchangeId() + ".";
         audit.outcome(message, Step.HELD, AuditOutcome.FAILED, ReasonCode.INTERNAL_ERROR, explanation);
         // Operators need the cause; exception messages from the gateway's own code never carry message content.
         LOG.error("Holding envelope (exchange {}) after an internal fault", message.exchangeId(), cause);
         String reference = exchanges.held(message, ExchangeState.FAILED, ReasonCode.INTERNAL_ERROR, explanation);
         notice(exchange, message, reference, ReasonCode.INTERNAL_ERROR, explanation);
+    }
+
+    /**
+     * The gateway failed after the agency's copy was sent and before its receipt was recorded: the route rolls the
+     * whole transaction back (the copy with it) and the envelope is redelivered. Recorded, because the store and the
+     * audit log (outside that transaction) already say DELIVERED: this says it was undone. No notice: nothing is
+     * held on gw.failed while the broker still redelivers it (and parks it on gw.dlq if it keeps failing).
+     */
+    public void rolledBack(Exchange exchange) {
+        InboundMessage message = admission.open(exchange);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String explanation = "The gateway failed (" + (cause == null ? "unknown fault" : cause.getClass()
+                .getSimpleName()) + ") after the agency's copy was sent and before its receipt was recorded: "
+                + "rolled back, the copy with it, to be redelivered; it is parked on gw.dlq if it keeps failing.";
+        audit.outcome(message, Step.HELD, AuditOutcome.FAILED, ReasonCode.INTERNAL_ERROR, explanation);
+        LOG.warn("Rolled back envelope (exchange {}) after an internal fault past the agency's copy",
+                message.exchangeId(), cause);
+        exchanges.held(message, ExchangeState.FAILED, ReasonCode.INTERNAL_ERROR, explanation);
     }
 
     /** What the holding queue gets: the reference as the body, the reason in headers, never the content. */

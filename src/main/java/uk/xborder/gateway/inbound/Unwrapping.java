@@ -73,7 +73,7 @@ public final class Unwrapping {
                 ReasonCode.UNKNOWN_ADDRESSEE, "The envelope is addressed to '" + header.to()
                         + "', which is none of this gateway's agencies."));
         message.agency(agency);
-        requireFresh(header.sentAt());
+        requireFresh(header.sentAt(), message);
 
         audit.step(message, Step.UNWRAPPED, message.originalDigest());
         return envelope.payload();
@@ -87,8 +87,9 @@ public final class Unwrapping {
         }
     }
 
-    private void requireFresh(Instant sentAt) {
-        Instant now = clock.instant();
+    /** Measured against its arrival: now, or for an operator's proven replay the first time it came. */
+    private void requireFresh(Instant sentAt, InboundMessage message) {
+        Instant now = message.replayOf().isPresent() ? message.receivedAt() : clock.instant();
         if (sentAt.isBefore(now.minus(maxAge))) {
             throw new MessageRejectedException(ReasonCode.STALE_MESSAGE, "The envelope was sent at " + sentAt
                     + ", longer ago than the " + maxAge + " this gateway accepts; an old message is not taken"

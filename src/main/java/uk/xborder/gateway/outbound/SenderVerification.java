@@ -75,9 +75,11 @@ public final class SenderVerification {
         }
         accepted.acceptedVia(queueOwner, facts.messageId())
                 .filter(via -> !via.equals(message.transportMessageId()))
-                // a replay of one recipient's refusal: the message id was accepted for the others, from the original
-                .filter(via -> !(message.replayedFor().isPresent()
-                        && via.equals(replayed.get().transportMessageId())))
+                // A replay of one recipient's refusal: the message id was accepted for the others, from the original
+                // (or, for the refusal of an earlier replay, from the original that one was made of). It is not a
+                // duplicate: that recipient never had it, and each refusal is replayed at most once (the operator's
+                // compare-and-set, REPLAYED_ALREADY), under the recipient's own broker duplicate id.
+                .filter(via -> message.replayedFor().isEmpty())
                 .ifPresent(via -> {
                     throw new MessageRejectedException(ReasonCode.DUPLICATE_MESSAGE,
                             "Message id '" + facts.messageId() + "' was already accepted from '" + queueOwner

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,9 +118,15 @@ class ExchangeOperatorTest {
         store.record(unauthenticated);
         assertThat(operator.replay(unauthenticated.reference(), ACTION).outcome()).isEqualTo(Outcome.NOT_REPLAYABLE);
 
-        Recording inbound = held("X-i", ExchangeState.REJECTED, "SIGNATURE_INVALID", ContentKind.RECEIVED_ENVELOPE);
-        store.record(inbound);
-        assertThat(operator.replay(inbound.reference(), ACTION).outcome()).isEqualTo(Outcome.REPLAY_NOT_SUPPORTED);
+        Recording receipt = held("X-i", ExchangeState.REJECTED, "RECEIPT_SIGNATURE_INVALID",
+                ContentKind.RECEIVED_RECEIPT);
+        store.record(receipt);
+        assertThat(operator.replay(receipt.reference(), ACTION).outcome()).isEqualTo(Outcome.REPLAY_NOT_SUPPORTED);
+
+        Recording relayed = held("X-c", ExchangeState.REJECTED, "CLIENT_NOT_SENDER", ContentKind.RECEIVED_ENVELOPE);
+        store.record(relayed);
+        assertThat(operatorWithInbound(counting).replay(relayed.reference(), ACTION).outcome())
+                .isEqualTo(Outcome.NOT_REPLAYABLE);
 
         Recording bare = held("X-b", ExchangeState.REJECTED, "MESSAGE_TOO_LARGE", null);
         store.record(bare);
@@ -153,6 +160,57 @@ class ExchangeOperatorTest {
     }
 
     @Test
+    void anExchangeDeliveredMeanwhileByAnotherWayIsReplayedOnlyWhenForced() {
+        Recording refused = held("X-m", ExchangeState.REJECTED, "SIGNER_UNTRUSTED", ContentKind.RECEIVED_ENVELOPE);
+        store.record(refused);
+        ContentReplay deliveredMeanwhile = new ContentReplay() {
+            @Override
+            public String replay(StoredExchange exchange, OpenedContent content, int replay) {
+                sent.incrementAndGet();
+                return "sent";
+            }
+
+            @Override
+            public Optional<String> deliveredAlready(StoredExchange exchange) {
+                return Optional.of("its partner sent it again and that was delivered");
+            }
+        };
+        ExchangeOperator operator = operatorWithInbound(deliveredMeanwhile);
+        OperatorResult refusal = operator.replay(refused.reference(), ACTION);
+        assertThat(refusal.outcome()).isEqualTo(Outcome.DELIVERED_ALREADY);
+        assertThat(refusal.explanation()).contains("sent it again", "force");
+        assertThat(sent.get()).isZero();
+        assertThat(operator.replay(refused.reference(), new OperatorAction("user:operator", "check", true))
+                .outcome()).isEqualTo(Outcome.REPLAYED);
+        assertThat(sent.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayedExchangeIsDiscardedNeitherWhileItsReplayIsInFlightNorOnceItLivesOnAsAnotherExchange() {
+        ExchangeOperator operator = operatorWithInbound(counting);
+        Recording envelope = held("X-s", ExchangeState.FAILED, "DELIVERY_FAILED", ContentKind.SEALED_ENVELOPE);
+        Recording original = held("X-r", ExchangeState.REJECTED, "UNKNOWN_RECIPIENT", ContentKind.ORIGINAL_MESSAGE);
+        Recording received = held("X-e", ExchangeState.REJECTED, "SIGNER_UNTRUSTED", ContentKind.RECEIVED_ENVELOPE);
+        for (Recording recording : List.of(envelope, original, received)) {
+            store.record(recording);
+            assertThat(operator.replay(recording.reference(), ACTION).outcome()).isEqualTo(Outcome.REPLAYED);
+        }
+        // the sealed envelope's replay records its outcome on this exchange: in flight until it does
+        OperatorResult inFlight = operator.discard(envelope.reference(), ACTION);
+        assertThat(inFlight.outcome()).isEqualTo(Outcome.IN_PROCESSING);
+        assertThat(inFlight.explanation()).contains("in flight");
+        // an original or an envelope replayed is a new exchange: this one is finished with
+        for (Recording recording : List.of(original, received)) {
+            OperatorResult discard = operator.discard(recording.reference(), ACTION);
+            assertThat(discard.outcome()).isEqualTo(Outcome.REPLAYED_ALREADY);
+            assertThat(discard.explanation()).contains("exchange of its own", "discard that one");
+            assertThat(store.exchange(recording.reference()).orElseThrow().state()).isEqualTo(ExchangeState.REPLAYED);
+        }
+        assertThat(trail("X-e", "REPLAY_REFUSED")).singleElement()
+                .satisfies(e -> assertThat(e.explanation()).contains("REPLAYED_ALREADY"));
+    }
+
+    @Test
     void aReplayThatCannotBeSentLeavesTheExchangeAsItWas() {
         Recording failed = held("X-f", ExchangeState.FAILED, "DELIVERY_FAILED", ContentKind.SEALED_ENVELOPE);
         store.record(failed);
@@ -167,6 +225,12 @@ class ExchangeOperatorTest {
     private ExchangeOperator operator(ContentReplay replay) {
         ContentReplays replays = ContentReplays.of(replay, replay);
         return new ExchangeOperator(store, replays, log, clock);
+    }
+
+    /** With a replay of received envelopes too, as the gateway has. */
+    private ExchangeOperator operatorWithInbound(ContentReplay replay) {
+        return new ExchangeOperator(store, ContentReplays.of(replay, replay).with(ContentKind.RECEIVED_ENVELOPE,
+                replay), log, clock);
     }
 
     private List<AuditEvent> trail(String exchangeId, String step) {

@@ -1,6 +1,7 @@
 package uk.xborder.gateway.twogateways;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Message;
 import java.time.Clock;
@@ -167,10 +168,20 @@ abstract class TwoGatewaysScenario {
         return StatusNotices.parse(RunningGateway.bodyBytes(status));
     }
 
+    /**
+     * The request as tracked, awaited: over a partner's broker the agency's copy commits on the gateway's broker
+     * before the partner's transaction, so the agency can read it a moment before the processing that delivered it
+     * has recorded, after its receipt, what follows (the request it opens).
+     */
     private static OpenRequest request(RunningGateway gateway, Direction direction, String messageId, String agency,
                                        String partner) {
-        return requests(gateway).find(direction, messageId, agency, partner)
-                .orElseThrow(() -> new AssertionError("no " + direction + " request " + messageId));
+        try {
+            await().atMost(Duration.ofMillis(WAIT))
+                    .until(() -> requests(gateway).find(direction, messageId, agency, partner).isPresent());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no " + direction + " request " + messageId, e);
+        }
+        return requests(gateway).find(direction, messageId, agency, partner).orElseThrow();
     }
 
     private static void awaitClosed(RunningGateway gateway, String requestId, String replyId) throws Exception {

@@ -229,7 +229,7 @@ public final class ExchangesCommand {
 
     @Command(name = "discard", description = {"Mark exchanges DISCARDED, never to be replayed: one, a list, or "
             + "every exchange a filter selects. Exit 0 if all were discarded, 5 if any was refused (e.g. "
-            + "IN_PROCESSING), 1 if nothing matched."})
+            + "IN_PROCESSING, REPLAYED_ALREADY), 1 if nothing matched."})
     static final class Discard implements Callable<Integer> {
 
         @Spec

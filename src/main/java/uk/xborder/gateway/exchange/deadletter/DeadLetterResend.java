@@ -100,6 +100,12 @@ public final class DeadLetterResend {
             message = bytes;
         }
         for (Map.Entry<String, Object> property : letter.properties().entrySet()) {
+            if (GatewayHeaders.REPLAY_OF.equals(property.getKey())) {
+                // A replay claim is the gateway's to make, by the operator's replay that makes it, and the gateway's
+                // user is about to send this: carried over, a claim whoever first sent the letter wrote would
+                // arrive as the gateway's own. Without it the letter is taken as any fresh message.
+                continue;
+            }
             message.setObjectProperty(property.getKey(), property.getValue());
         }
         if (letter.correlationId().isPresent()) {

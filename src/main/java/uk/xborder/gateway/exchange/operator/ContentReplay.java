@@ -1,5 +1,7 @@
 package uk.xborder.gateway.exchange.operator;
 
+import java.util.Optional;
+
 import uk.xborder.gateway.exchange.OpenedContent;
 import uk.xborder.gateway.exchange.StoredExchange;
 
@@ -17,4 +19,13 @@ public interface ContentReplay {
      * @throws RuntimeException when it could not be sent; the replay is then undone
      */
     String replay(StoredExchange exchange, OpenedContent content, int replay);
+
+    /**
+     * Why this exchange, though its own state says it failed or was refused, is delivered already by another way
+     * (e.g. its partner sent the same message again and that arrival was delivered), if it is: its replay is then
+     * refused as DELIVERED_ALREADY unless forced. Empty by default: the exchange's state says it all.
+     */
+    default Optional<String> deliveredAlready(StoredExchange exchange) {
+        return Optional.empty();
+    }
 }

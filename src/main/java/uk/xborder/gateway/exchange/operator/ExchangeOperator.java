@@ -27,6 +27,8 @@ public final class ExchangeOperator {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeOperator.class);
     /** Refused by the broker's word on who sent it: replaying it would deliver what nobody proved the agency sent. */
     private static final String SENDER_NOT_AUTHENTICATED = "SENDER_NOT_AUTHENTICATED";
+    /** Refused because the channel it came by was not its sender's: a replay would come by none. */
+    private static final String CLIENT_NOT_SENDER = "CLIENT_NOT_SENDER";
 
     private final ExchangeStore store;
     private final ContentReplays replays;
@@ -99,10 +101,20 @@ public final class ExchangeOperator {
         }
         StoredExchange exchange = found.get();
         ExchangeState state = exchange.state();
+        if (state == ExchangeState.REPLAYED && store.get(reference).filter(ExchangeOperator::replayLivesOnItsOwn)
+                .isPresent()) {
+            // Decision: its replay is an exchange of its own that records what became of it; this one is finished
+            // with, and discarding it would neither stop that replay nor say anything true.
+            return refused(exchange, action, "Discard", Outcome.REPLAYED_ALREADY, "it was replayed, and its replay "
+                    + "is an exchange of its own" + (exchange.messageId() == null ? "" : " (message id "
+                    + exchange.messageId() + ")") + " that records what became of it; discard that one, if it "
+                    + "fails or is refused.");
+        }
         if (state == ExchangeState.PROCESSING || state == ExchangeState.RECEIVED || state == ExchangeState.REPLAYED) {
             return refused(exchange, action, "Discard", Outcome.IN_PROCESSING, "it is " + state
-                    + (state == ExchangeState.REPLAYED ? " (its replay is in flight)" : " (still being processed)")
-                    + "; discard it once it has failed or been refused again, if it does.");
+                    + (state == ExchangeState.REPLAYED ? " (its replay is in flight, and records its outcome here)"
+                    : " (still being processed)") + "; discard it once it has failed or been refused again, if it "
+                    + "does.");
         }
         if (!state.awaitsOperator() && state != ExchangeState.EXPIRED) {
             return refused(exchange, action, "Discard", Outcome.NOT_DISCARDABLE, "it is " + state
@@ -151,25 +163,39 @@ public final class ExchangeOperator {
             return refusal(reference, Outcome.NOT_REPLAYABLE, state, "it was refused because the broker did not "
                     + "vouch for its sender; replaying it would deliver what nobody proved the agency sent.");
         }
+        if (CLIENT_NOT_SENDER.equals(exchange.reasonCode())) {
+            return refusal(reference, Outcome.NOT_REPLAYABLE, state, "it was refused because it came from another "
+                    + "party than the sender it names (HTTPS client or partner broker); a replay, from the gateway's "
+                    + "own queue, would skip that check.");
+        }
         if (detail.content().isEmpty()) {
             return refusal(reference, Outcome.NO_CONTENT, state, "nothing was kept to replay it from (it was too "
                     + "large to read, or not text or bytes).");
         }
-        if (replays.forKind(detail.content().get().kind()).isEmpty()) {
+        Optional<ContentReplay> replay = replays.forKind(detail.content().get().kind());
+        if (replay.isEmpty()) {
             return refusal(reference, Outcome.REPLAY_NOT_SUPPORTED, state, "this gateway cannot send its kind of "
                     + "content (" + detail.content().get().kind() + ") again yet.");
+        }
+        if (!action.force() && state.awaitsOperator()) {
+            Optional<String> delivered = replay.get().deliveredAlready(exchange);
+            if (delivered.isPresent()) {
+                return refusal(reference, Outcome.DELIVERED_ALREADY, state, delivered.get() + "; replay it with force "
+                        + "to send it again (it is still not delivered twice).");
+            }
         }
         return Optional.empty();
     }
 
     /**
-     * An agency's original replayed goes through the pipeline as a new exchange, and a dead letter back to its queue
-     * lives on there: this exchange stays REPLAYED and nothing more will be recorded on it (a replayed envelope, by
-     * contrast, records its new attempts here).
+     * An agency's original, a partner's envelope or receipt replayed goes through its pipeline as a new exchange (a
+     * receipt: or closes the outbound exchange it answers), and a dead letter back to its queue lives on there: this
+     * exchange stays REPLAYED and nothing more will be recorded on it (a replayed sealed envelope, by contrast,
+     * records its new attempts here).
      */
     private static boolean replayLivesOnItsOwn(ExchangeDetail detail) {
         return detail.content().map(ContentInfo::kind)
-                .filter(kind -> kind == ContentKind.ORIGINAL_MESSAGE || kind == ContentKind.DEAD_LETTER).isPresent();
+                .filter(kind -> kind != ContentKind.SEALED_ENVELOPE).isPresent();
     }
 
     private static String howItGoes(OpenedContent content) {
@@ -178,6 +204,9 @@ public final class ExchangeOperator {
             case ORIGINAL_MESSAGE -> "the agency's original, through validation and policy again on the agency's "
                     + "queue.";
             case DEAD_LETTER -> "the dead letter, back to the address the broker took it from.";
+            case RECEIVED_ENVELOPE -> "the partner's envelope, through decryption, verification and translation "
+                    + "again on gw.inbound.";
+            case RECEIVED_RECEIPT -> "the partner's receipt, verified again on gw.receipts.";
             default -> "its " + content.kind() + " sent again.";
         };
     }

@@ -11,15 +11,22 @@ public enum Outcome {
     DISCARDED(200),
     /** No exchange has this reference. */
     UNKNOWN_EXCHANGE(404),
-    /** Delivered (or acknowledged) already: replayed only when forced. */
+    /**
+     * Delivered (or acknowledged) already, by this exchange or another way (a partner's envelope sent again and
+     * delivered, a delivery a receipt closed meanwhile): replayed only when forced, and then still not twice.
+     */
     DELIVERED_ALREADY(409),
     /** Another operator (or the pipeline) changed the exchange between reading and acting: nothing was done here. */
     CHANGED_MEANWHILE(409),
-    /** The exchange is still being processed, or a replay of it is in flight: neither replayed nor discarded. */
+    /**
+     * The exchange is still being processed, or a replay of its sealed envelope is in flight: neither replayed nor
+     * discarded.
+     */
     IN_PROCESSING(409),
     /**
-     * Replayed already, and that replay became an exchange of its own (an agency's original goes through the
-     * pipeline again as a new exchange with the same message id; a dead letter goes back to its queue): act on that.
+     * Replayed already, and that replay became an exchange of its own (an agency's original or a partner's envelope
+     * goes through its pipeline again as a new exchange with the same message id; a refused receipt is verified again
+     * and closes the exchange it answers; a dead letter goes back to its queue): act on that, to replay or discard.
      */
     REPLAYED_ALREADY(409),
     /** In a state that is not replayed (discarded, or a refusal that replaying cannot make right). */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
@@ -34,9 +36,12 @@ import uk.xborder.gateway.exchange.operator.ExchangeOperator;
 import uk.xborder.gateway.exchange.operator.OperatorAction;
 import uk.xborder.gateway.exchange.operator.OperatorResult;
 import uk.xborder.gateway.exchange.operator.Outcome;
+import uk.xborder.gateway.inbound.InboundMessage;
+import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.testsupport.BrokerClient;
 import uk.xborder.gateway.testsupport.Examples;
 import uk.xborder.gateway.testsupport.RecordsDeserialization;
+import uk.xborder.gateway.testsupport.PartnerEnvelopes;
 import uk.xborder.gateway.testsupport.RunningGateway;
 import uk.xborder.gateway.testsupport.StatusNotices;
 import uk.xborder.gateway.testsupport.TestDirectory;
@@ -218,6 +223,35 @@ class DeadLettersOnTheGatewayTest {
         Message kept = gateway.receive("gw.dlq.unkept", "TestMarker = '" + marker + "'", WAIT);
         assertThat(kept).as("the message itself, on gw.dlq.unkept").isNotNull();
         assertThat(RunningGateway.bodyBytes(kept)).isEqualTo(body);
+    }
+
+    @Test
+    void aDeadLetterResentToTheInboundQueueCarriesNoReplayClaimOfWhoeverSentItFirst() throws Exception {
+        PartnerEnvelopes hit = PartnerEnvelopes.europolHit();
+        String jmsId;
+        try (BrokerClient client = gateway.gatewayClient()) {
+            // as the broker parks a message from gw.inbound, with a replay claim its sender wrote
+            BytesMessage letter = client.bytes(hit.build());
+            letter.setStringProperty("_AMQ_ORIG_ADDRESS", "gw.inbound");
+            letter.setStringProperty(GatewayHeaders.REPLAY_OF, "00000000-0000-0000-0000-000000000001");
+            jmsId = client.send("gw.dlq", letter);
+        }
+        StoredExchange dead = awaitRecorded(jmsId, "DEAD_LETTER");
+        assertThat(DeadLetterContent.decode(store().openContent(dead.reference()).orElseThrow().bytes())
+                .properties()).as("kept as it came").containsKey(GatewayHeaders.REPLAY_OF);
+
+        OperatorResult replayed = operator().replay(dead.reference(),
+                new OperatorAction("user:operator", "inbound consumer fixed", false));
+        assertThat(replayed.outcome()).as(replayed.explanation()).isEqualTo(Outcome.REPLAYED);
+        assertThat(gateway.receive("gw.agency.police-scotland.in", "GwMessageId = '" + hit.messageId() + "'",
+                WAIT)).as("delivered").isNotNull();
+        Matcher sent = Pattern.compile("as (ID:[^ ,;]+)")
+                .matcher(replayed.explanation());
+        assertThat(sent.find()).as(replayed.explanation()).isTrue();
+        String resentId = sent.group(1).replaceAll("[.]$", "");
+        AuditEvent received = gateway.audit().forExchange(InboundMessage.exchangeIdOf(resentId)).get(0);
+        assertThat(received.step()).isEqualTo("INBOUND_RECEIVED");
+        assertThat(received.explanation()).as("no claim arrived with it").isNull();
     }
 
     private StoredExchange awaitDeadLetter(String messageId, String reason) {
