@@ -1,8 +1,6 @@
 package uk.xborder.gateway.audit;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,19 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit events of one unit of work that commits in one go: a message the gateway takes from its own broker in a
- * local JMS transaction. Inside a batch, {@link AuditTrail#record} queues an event and returns at once; the batch
- * waits for all of them to be durable before the transaction commits, and before anything leaves the gateway by a
- * way that transaction does not cover (an HTTPS post, a partner's broker). One commit of the audit store for the
- * whole message instead of one per step, and the events are still in the log, in the order they were recorded,
- * before any effect of the message can be seen outside.
+ * The records of one unit of work that commits in one go: a message the gateway takes from its own broker in a local
+ * JMS transaction. Inside a batch, {@link AuditTrail#record} holds the event and returns at once, and so do the other
+ * stores that record for the message (the exchange store, the receipts awaited: {@link DeferredWrites}); the batch
+ * writes all of it and waits until it is durable before the transaction commits, and before anything leaves the
+ * gateway by a way that transaction does not cover (an HTTPS post, a partner's broker). The message's audit events go
+ * to the log together, in the order they were recorded, in one commit of the audit store instead of one per step.
  *
- * <p>The message's records in other stores of the same database (the exchange store) may be held back the same way
- * ({@link DeferredWrites}) and written in one transaction each, first, at the same points.
- *
- * <p>If the store fails, the batch's wait throws and the transaction rolls back: the message is taken again and its
- * steps recorded again (idempotent by event key), as when a single record failed. Outside a batch (the REST API,
- * timers, a partner's broker) every record waits for its own commit, as it always has.
+ * <p>If a write fails, the batch's wait throws, every later wait of the batch throws too, and the transaction rolls
+ * back: the message is taken again and its steps recorded again (idempotent by event key), as when a single record
+ * failed. Outside a batch (the REST API, timers, a partner's broker) every record waits for its own commit, as it
+ * always has.
  *
  * <p>A batch belongs to the thread that opened it; the routes of one message run on that thread.
  */
@@ -32,10 +28,8 @@ public final class AuditBatch {
     private static final Logger LOG = LoggerFactory.getLogger(AuditBatch.class);
     private static final ThreadLocal<AuditBatch> CURRENT = new ThreadLocal<>();
 
-    /** What the message's other stores hold back till the end (each written in one transaction), by store. */
+    /** What the stores hold back of the message (each written in one go), by store, in the order first used. */
     private final Map<Object, DeferredWrites> writes = new LinkedHashMap<>();
-    /** The waits for the writes of the events recorded so far, each throwing if its write failed. */
-    private final List<Runnable> pending = new ArrayList<>();
     /** The first write that failed: once one has, nothing of the unit of work may commit. */
     private RuntimeException failure;
 
@@ -50,20 +44,6 @@ public final class AuditBatch {
         AuditBatch batch = new AuditBatch();
         CURRENT.set(batch);
         return batch;
-    }
-
-    /**
-     * Hands the wait for an event's write to the open batch, or, with none open, waits here.
-     *
-     * @param awaitWritten returns when the event is durable, or throws if it may not be
-     */
-    public static void deferOrAwait(Runnable awaitWritten) {
-        AuditBatch batch = CURRENT.get();
-        if (batch == null) {
-            awaitWritten.run();
-        } else {
-            batch.pending.add(awaitWritten);
-        }
     }
 
     /**
@@ -102,8 +82,8 @@ public final class AuditBatch {
     }
 
     /**
-     * Writes what the stores hold back, then returns when every event recorded so far in this thread's batch is
-     * durable, or throws the first failure; does nothing without a batch or with nothing pending.
+     * Writes what the stores hold back (the audit log's events among it) and returns when all of it is durable, or
+     * throws the first failure; does nothing without a batch or with nothing held.
      */
     public static void awaitRecorded() {
         AuditBatch batch = CURRENT.get();
@@ -111,7 +91,6 @@ public final class AuditBatch {
             return;
         }
         batch.guard(() -> batch.writes.values().forEach(DeferredWrites::flush));
-        batch.guard(batch::awaitPending);
     }
 
     /** Runs {@code step} unless the batch has failed already; a failure fails every later step of the batch. */
@@ -129,25 +108,15 @@ public final class AuditBatch {
         }
     }
 
-    private void awaitPending() {
-        try {
-            for (Runnable awaitWritten : pending) {
-                awaitWritten.run();
-            }
-        } finally {
-            pending.clear();
-        }
-    }
-
     /** Whether this thread has a batch open. */
     public static boolean isOpen() {
         return CURRENT.get() != null;
     }
 
     /**
-     * Ends the batch. Audit writes still pending go on (their events are recorded), but nobody waits for them; what
-     * the stores still hold back (a unit of work that ended without its commit: rolled back, on purpose or not) is
-     * written now, as it would have been without the batch, unless a write of the batch has failed already.
+     * Ends the batch. What the stores still hold back (a unit of work that ended without its commit: rolled back, on
+     * purpose or not) is written now, as it would have been without the batch, unless a write of the batch has
+     * failed already.
      */
     public void close() {
         try {

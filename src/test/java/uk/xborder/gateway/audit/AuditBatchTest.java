@@ -5,13 +5,57 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AuditBatchTest {
 
-    private final List<String> waited = new ArrayList<>();
+    /** A store that holds its records in a batch and writes them in order when flushed, or fails if told to. */
+    private static final class Store {
+
+        final List<String> written = new ArrayList<>();
+        RuntimeException failure;
+
+        void record(String what) {
+            Optional<Held> held = AuditBatch.writesOf(this, () -> new Held(this));
+            if (held.isPresent()) {
+                held.get().records.add(what);
+            } else {
+                write(List.of(what));
+            }
+        }
+
+        void write(List<String> records) {
+            if (failure != null) {
+                throw failure;
+            }
+            written.addAll(records);
+        }
+    }
+
+    private static final class Held implements AuditBatch.DeferredWrites {
+
+        final Store store;
+        final List<String> records = new ArrayList<>();
+
+        Held(Store store) {
+            this.store = store;
+        }
+
+        @Override
+        public void flush() {
+            List<String> writing = List.copyOf(records);
+            records.clear();
+            if (!writing.isEmpty()) {
+                store.write(writing);
+            }
+        }
+    }
+
+    private final Store events = new Store();
+    private final Store exchanges = new Store();
 
     @AfterEach
     void noBatchLeftOpen() {
@@ -19,25 +63,30 @@ class AuditBatchTest {
     }
 
     @Test
-    void withoutABatchEachWriteIsAwaitedAtOnce() {
-        AuditBatch.deferOrAwait(() -> waited.add("first"));
+    void withoutABatchEachRecordIsWrittenAtOnce() {
+        events.record("RECEIVED");
 
-        assertThat(waited).containsExactly("first");
+        assertThat(events.written).containsExactly("RECEIVED");
     }
 
     @Test
-    void inABatchTheWritesAreAwaitedTogetherInTheOrderTheyWereRecorded() {
+    void inABatchTheRecordsAreWrittenTogetherInTheOrderTheyWereRecordedWhenTheBatchIsAwaited() {
         AuditBatch batch = AuditBatch.open();
         try {
-            AuditBatch.deferOrAwait(() -> waited.add("first"));
-            AuditBatch.deferOrAwait(() -> waited.add("second"));
-            assertThat(waited).isEmpty();
+            events.record("RECEIVED");
+            exchanges.record("PROCESSING");
+            events.record("RELEASED");
+            assertThat(events.written).isEmpty();
+            assertThat(exchanges.written).isEmpty();
 
             AuditBatch.awaitRecorded();
-            assertThat(waited).containsExactly("first", "second");
+            assertThat(events.written).containsExactly("RECEIVED", "RELEASED");
+            assertThat(exchanges.written).containsExactly("PROCESSING");
 
+            events.record("STATUS_ISSUED");
             AuditBatch.awaitRecorded();
-            assertThat(waited).as("each write is awaited once").containsExactly("first", "second");
+            assertThat(events.written).as("each record written once").containsExactly("RECEIVED", "RELEASED",
+                    "STATUS_ISSUED");
         } finally {
             batch.close();
         }
@@ -47,44 +96,29 @@ class AuditBatchTest {
     void onceAWriteHasFailedEveryLaterWaitOfTheBatchFailsSoThatNothingOfItCommits() {
         AuditBatch batch = AuditBatch.open();
         try {
-            IllegalStateException notWritten = new IllegalStateException("not written");
-            AuditBatch.deferOrAwait(() -> {
-                throw notWritten;
-            });
-            assertThatThrownBy(AuditBatch::awaitRecorded).isSameAs(notWritten);
+            events.failure = new IllegalStateException("not written");
+            events.record("RELEASED");
+            assertThatThrownBy(AuditBatch::awaitRecorded).isSameAs(events.failure);
 
-            AuditBatch.deferOrAwait(() -> waited.add("written after"));
+            events.failure = null;
+            exchanges.record("FAILED");
             assertThatThrownBy(AuditBatch::awaitRecorded).as("a later wait, e.g. before the commit")
-                    .isSameAs(notWritten);
+                    .hasMessage("not written");
         } finally {
             batch.close();
         }
+        assertThat(exchanges.written).as("written at close after a failure").isEmpty();
     }
 
     @Test
-    void whatAStoreHoldsBackIsWrittenBeforeTheEventsAreAwaitedAndOnlyOnce() {
+    void aUnitOfWorkThatEndsWithoutItsCommitStillWritesWhatWasHeld() {
         AuditBatch batch = AuditBatch.open();
-        try {
-            AuditBatch.deferOrAwait(() -> waited.add("event"));
-            AuditBatch.writesOf(this, () -> (AuditBatch.DeferredWrites) () -> waited.add("store"));
-
-            AuditBatch.awaitRecorded();
-            assertThat(waited).containsExactly("store", "event");
-        } finally {
-            batch.close();
-        }
-        assertThat(waited).as("asked again at close, when a real store has nothing left").containsExactly("store", "event", "store");
-    }
-
-    @Test
-    void aUnitOfWorkThatEndsWithoutItsCommitStillWritesWhatItsStoresHeldBack() {
-        AuditBatch batch = AuditBatch.open();
-        AuditBatch.writesOf(this, () -> (AuditBatch.DeferredWrites) () -> waited.add("store"));
-        assertThat(waited).isEmpty();
+        exchanges.record("REJECTED");
+        assertThat(exchanges.written).isEmpty();
 
         batch.close();
 
-        assertThat(waited).containsExactly("store");
+        assertThat(exchanges.written).containsExactly("REJECTED");
     }
 
     @Test
@@ -95,7 +129,7 @@ class AuditBatchTest {
         } finally {
             batch.close();
         }
-        AuditBatch.deferOrAwait(() -> waited.add("after close"));
-        assertThat(waited).as("awaited at once after the batch closed").containsExactly("after close");
+        events.record("after close");
+        assertThat(events.written).as("written at once after the batch closed").containsExactly("after close");
     }
 }

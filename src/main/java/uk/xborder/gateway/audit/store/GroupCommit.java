@@ -31,14 +31,16 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
-    private static final Pending STOP = new Pending(null);
+    /** The stop marker, told apart by identity. */
+    private static final List<Pending> STOP = new ArrayList<>();
 
     private final BatchWriter writer;
     private final int batchSize;
     private final long maxWaitNanos;
     /** Which failures may be the fault of a single event: the batch is then retried one event at a time. */
     private final Predicate<Exception> singleEventFault;
-    private final BlockingQueue<Pending> queue;
+    /** Groups of events, each queued whole: one caller's events are never split between two batches. */
+    private final BlockingQueue<List<Pending>> queue;
     private final Thread thread;
     /** Read side: callers queueing; write side: close. No event can be queued after the stop marker. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
@@ -62,28 +64,32 @@ final class GroupCommit implements AutoCloseable {
 
     /** Returns when {@code event} is committed; throws {@link AuditStoreException} if it may not be. */
     void record(AuditEvent event) {
-        submit(event).run();
+        submit(List.of(event)).run();
     }
 
     /**
-     * Queues {@code event} for the next batch and returns at once, with the wait for its commit: run it to return
-     * when the event is committed, or to throw {@link AuditStoreException} if it may not be.
+     * Queues {@code events}, in this order and together (the writer takes them into one batch, beside whatever else
+     * is queued), and returns at once with the wait for their commit: run it to return when they are committed, or to
+     * throw {@link AuditStoreException} if they may not be.
      */
-    Runnable submit(AuditEvent event) {
-        Pending pending = new Pending(event);
+    Runnable submit(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return () -> { };
+        }
+        List<Pending> group = events.stream().map(Pending::new).toList();
         gate.readLock().lock();
         try {
             if (closed) {
                 throw new AuditStoreException("the audit log is closed: the event was not recorded");
             }
-            queue.put(pending);
+            queue.put(group);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditStoreException("interrupted before the event was queued: it was not recorded", e);
         } finally {
             gate.readLock().unlock();
         }
-        return pending::await;
+        return () -> group.forEach(Pending::await);
     }
 
     private void run() {
@@ -91,11 +97,11 @@ final class GroupCommit implements AutoCloseable {
         while (!stopping) {
             List<Pending> batch = new ArrayList<>(batchSize);
             try {
-                Pending first = queue.take();
+                List<Pending> first = queue.take();
                 if (first == STOP) {
                     break;
                 }
-                batch.add(first);
+                batch.addAll(first);
                 stopping = fill(batch);
             } catch (InterruptedException e) {
                 // Only close() interrupts, and only after its grace period: fail what we hold and stop.
@@ -105,29 +111,37 @@ final class GroupCommit implements AutoCloseable {
             process(batch);
         }
         // Anything still queued (only after an interrupted close) is failed, never left waiting.
-        List<Pending> left = new ArrayList<>();
+        List<List<Pending>> left = new ArrayList<>();
         queue.drainTo(left);
-        left.remove(STOP);
-        fail(left, new AuditStoreException("the audit log was closed before the event was written"));
+        left.removeIf(group -> group == STOP);
+        left.forEach(group -> fail(group, new AuditStoreException("the audit log was closed before the event was "
+                + "written")));
     }
 
-    /** Adds what is queued (waiting up to the max wait for more) to the batch; true if the stop marker was met. */
+    /**
+     * Adds whole groups of what is queued to the batch while it has room (waiting up to the max wait for more);
+     * true if the stop marker was met.
+     */
     private boolean fill(List<Pending> batch) throws InterruptedException {
-        queue.drainTo(batch, batchSize - batch.size());
         long deadline = System.nanoTime() + maxWaitNanos;
-        while (batch.size() < batchSize && !batch.contains(STOP)) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                break;
-            }
-            Pending next = queue.poll(remaining, TimeUnit.NANOSECONDS);
+        while (batch.size() < batchSize) {
+            List<Pending> next = queue.poll();
             if (next == null) {
-                break;
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                next = queue.poll(remaining, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    return false;
+                }
             }
-            batch.add(next);
-            queue.drainTo(batch, batchSize - batch.size());
+            if (next == STOP) {
+                return true;
+            }
+            batch.addAll(next);
         }
-        return batch.remove(STOP);
+        return false;
     }
 
     private void process(List<Pending> batch) {

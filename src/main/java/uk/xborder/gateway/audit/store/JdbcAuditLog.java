@@ -123,8 +123,14 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     public void record(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         EventLimits.check(event);
-        // In an AuditBatch (a message in a local JMS transaction), the batch waits before that commits.
-        AuditBatch.deferOrAwait(writer.submit(event));
+        // In an AuditBatch (a message in a local JMS transaction) the message's events are held and committed
+        // together, in one batch of the writer, before that transaction commits or anything of it leaves.
+        Optional<HeldEvents> held = AuditBatch.writesOf(this, () -> new HeldEvents(writer));
+        if (held.isPresent()) {
+            held.get().add(event);
+            return;
+        }
+        writer.record(event);
     }
 
     /** Runs on the writer thread: one transaction for the batch, then the tree, metrics and checkpoint trigger. */
