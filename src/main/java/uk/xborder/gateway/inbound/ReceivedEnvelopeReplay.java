@@ -3,13 +3,11 @@ package uk.xborder.gateway.inbound;
 import java.util.Optional;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 
 import uk.xborder.gateway.exchange.OpenedContent;
 import uk.xborder.gateway.exchange.StoredExchange;
 import uk.xborder.gateway.exchange.operator.ContentReplay;
+import uk.xborder.gateway.exchange.operator.ReplayQueue;
 import uk.xborder.gateway.ledger.InboundReceipts;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 
@@ -27,15 +25,11 @@ import uk.xborder.gateway.pipeline.GatewayHeaders;
  */
 public final class ReceivedEnvelopeReplay implements ContentReplay {
 
-    private static final String QUEUE = "gw.inbound";
-
-    private final CamelContext context;
+    private final ReplayQueue queue;
     private final InboundReceipts receipts;
-    /** Made at the first replay: the context is started by then. */
-    private ProducerTemplate producer;
 
     public ReceivedEnvelopeReplay(CamelContext context, InboundReceipts receipts) {
-        this.context = context;
+        this.queue = new ReplayQueue(context, "gw.inbound");
         this.receipts = receipts;
     }
 
@@ -52,24 +46,10 @@ public final class ReceivedEnvelopeReplay implements ContentReplay {
 
     @Override
     public String replay(StoredExchange exchange, OpenedContent content, int replay) {
-        Exchange message = new DefaultExchange(context);
-        message.getMessage().setBody(content.bytes());
-        message.getMessage().setHeader(GatewayHeaders.REPLAY_OF, exchange.reference());
-        Exchange sent = producer().send("jms:queue:" + QUEUE + "?includeSentJMSMessageID=true", message);
-        if (sent.getException() != null) {
-            throw new IllegalStateException("the replay could not be put on " + QUEUE, sent.getException());
-        }
-        String transportId = sent.getMessage().getHeader("JMSMessageID", String.class);
-        return "the partner's envelope is on " + QUEUE + " again, as exchange "
-                + (transportId == null ? "(id not known)" : InboundMessage.exchangeIdOf(transportId))
+        Optional<String> transportId = queue.put(content.bytes(), exchange.reference());
+        return "the partner's envelope is on " + queue.name() + " again, as exchange "
+                + transportId.map(InboundMessage::exchangeIdOf).orElse("(id not known)")
                 + ", through decryption, verification and translation again; a message id delivered meanwhile is "
                 + "answered with its receipt and not delivered again.";
-    }
-
-    private synchronized ProducerTemplate producer() {
-        if (producer == null) {
-            producer = context.createProducerTemplate();
-        }
-        return producer;
     }
 }

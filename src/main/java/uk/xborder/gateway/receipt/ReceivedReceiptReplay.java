@@ -3,9 +3,6 @@ package uk.xborder.gateway.receipt;
 import java.util.Optional;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 
 import uk.xborder.gateway.exchange.ExchangeReferences;
 import uk.xborder.gateway.exchange.ExchangeState;
@@ -13,6 +10,7 @@ import uk.xborder.gateway.exchange.ExchangeStore;
 import uk.xborder.gateway.exchange.OpenedContent;
 import uk.xborder.gateway.exchange.StoredExchange;
 import uk.xborder.gateway.exchange.operator.ContentReplay;
+import uk.xborder.gateway.exchange.operator.ReplayQueue;
 import uk.xborder.gateway.pipeline.GatewayHeaders;
 import uk.xborder.gateway.pipeline.ReasonCode;
 
@@ -28,15 +26,11 @@ import uk.xborder.gateway.pipeline.ReasonCode;
  */
 public final class ReceivedReceiptReplay implements ContentReplay {
 
-    private static final String QUEUE = "gw.receipts";
-
-    private final CamelContext context;
+    private final ReplayQueue queue;
     private final ExchangeStore store;
-    /** Made at the first replay: the context is started by then. */
-    private ProducerTemplate producer;
 
     public ReceivedReceiptReplay(CamelContext context, ExchangeStore store) {
-        this.context = context;
+        this.queue = new ReplayQueue(context, "gw.receipts");
         this.store = store;
     }
 
@@ -55,22 +49,9 @@ public final class ReceivedReceiptReplay implements ContentReplay {
 
     @Override
     public String replay(StoredExchange exchange, OpenedContent content, int replay) {
-        Exchange message = new DefaultExchange(context);
-        message.getMessage().setBody(content.bytes());
-        message.getMessage().setHeader(GatewayHeaders.REPLAY_OF, exchange.reference());
-        Exchange sent = producer().send("jms:queue:" + QUEUE + "?includeSentJMSMessageID=true", message);
-        if (sent.getException() != null) {
-            throw new IllegalStateException("the replay could not be put on " + QUEUE, sent.getException());
-        }
-        return "the partner's receipt is on " + QUEUE + " again (JMS message "
-                + sent.getMessage().getHeader("JMSMessageID", String.class) + "), verified again from its signature "
+        Optional<String> transportId = queue.put(content.bytes(), exchange.reference());
+        return "the partner's receipt is on " + queue.name() + " again (JMS message "
+                + transportId.orElse("id not known") + "), verified again from its signature "
                 + "on; it closes the delivery it answers if that still awaits a receipt.";
-    }
-
-    private synchronized ProducerTemplate producer() {
-        if (producer == null) {
-            producer = context.createProducerTemplate();
-        }
-        return producer;
     }
 }
