@@ -3,6 +3,7 @@ package uk.xborder.gateway.outbound;
 import java.security.GeneralSecurityException;
 
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
 import uk.xborder.gateway.audit.Step;
@@ -40,9 +41,12 @@ public final class Protection {
 
     public byte[] encrypt(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
                           @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
-                          @Body byte[] signed) throws GeneralSecurityException {
+                          @Body byte[] signed, Exchange exchange) throws GeneralSecurityException {
         byte[] encrypted = encryptor.encrypt(signed, directory.partner(recipient).orElseThrow().certificate());
-        audit.recipientStep(message, recipient, Step.ENCRYPTED, Digests.sha256Hex(encrypted));
+        String digest = Digests.sha256Hex(encrypted);
+        // The envelope carries these bytes as its payload: the receipt awaited must name this digest.
+        exchange.setProperty(ExchangeProperties.PAYLOAD_DIGEST, digest);
+        audit.recipientStep(message, recipient, Step.ENCRYPTED, digest);
         return encrypted;
     }
 }

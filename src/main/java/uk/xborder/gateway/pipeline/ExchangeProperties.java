@@ -15,6 +15,11 @@ public final class ExchangeProperties {
     public static final String RECIPIENT = "gwRecipient";
     /** The sealed transport envelope for that recipient, once wrapped (what is held when delivery fails). */
     public static final String ENVELOPE = "gwEnvelope";
+    /**
+     * SHA-256 (hex) of the encrypted payload for that recipient, as the envelope carries it: what the ENCRYPTED step
+     * records and what the partner's receipt must name.
+     */
+    public static final String PAYLOAD_DIGEST = "gwPayloadDigest";
     /** The Camel endpoint URI the envelope is delivered to. */
     public static final String ENDPOINT = "gwEndpoint";
     /** How the envelope travels to that recipient: {@code directory.Partner.Transport} by name, JMS or HTTPS. */

@@ -6,7 +6,6 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
-import uk.xborder.gateway.crypto.Digests;
 import uk.xborder.gateway.directory.Partner;
 import uk.xborder.gateway.directory.PartyDirectory;
 import uk.xborder.gateway.ledger.AwaitingReceipts;
@@ -25,24 +24,31 @@ public final class ReceiptExpectation {
 
     private final AwaitingReceipts awaiting;
     private final PartyDirectory directory;
-    private final SentEnvelope sent;
     private final Clock clock;
 
-    ReceiptExpectation(AwaitingReceipts awaiting, PartyDirectory directory, SentEnvelope sent, Clock clock) {
+    ReceiptExpectation(AwaitingReceipts awaiting, PartyDirectory directory, Clock clock) {
         this.awaiting = awaiting;
         this.directory = directory;
-        this.sent = sent;
         this.clock = clock;
     }
 
+    /**
+     * Records that the receipt for {@code envelope} is awaited. {@code payloadDigest} is the digest the encryption
+     * step took of the very bytes the envelope carries as its payload, so the envelope is not read back for it.
+     */
     public void expect(@ExchangeProperty(ExchangeProperties.OUTBOUND) OutboundMessage message,
                        @ExchangeProperty(ExchangeProperties.RECIPIENT) String recipient,
                        @ExchangeProperty(ExchangeProperties.ENDPOINT) String endpoint,
+                       @ExchangeProperty(ExchangeProperties.PAYLOAD_DIGEST) String payloadDigest,
                        @Body byte[] envelope) {
+        if (payloadDigest == null) {
+            throw new IllegalStateException("no payload digest for the envelope to '" + recipient + "': it was not "
+                    + "encrypted by this exchange");
+        }
         Partner partner = directory.partner(recipient).orElseThrow();
         awaiting.expect(new AwaitingReceipts.Sent(message.exchangeId(), recipient, message.agency().id(),
                 message.messageId().orElseThrow(), message.transportMessageId(),
-                Digests.sha256Hex(sent.payload(envelope)), envelope, endpoint,
+                payloadDigest, envelope, endpoint,
                 clock.instant().plus(partner.receiptTimeout())));
     }
 

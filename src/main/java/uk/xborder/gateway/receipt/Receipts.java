@@ -36,7 +36,7 @@ public final class Receipts {
                 awaiting, sent);
 
         registry.bind("awaitingReceipts", awaiting);
-        registry.bind("receiptExpectation", new ReceiptExpectation(awaiting, directory, sent, clock));
+        registry.bind("receiptExpectation", new ReceiptExpectation(awaiting, directory, clock));
         ReceiptIntake intake = new ReceiptIntake(bodies, verifier);
         registry.bind("receiptIntake", intake);
         registry.bind("exchangeClosing", new ExchangeClosing(awaiting, audit, exchanges));

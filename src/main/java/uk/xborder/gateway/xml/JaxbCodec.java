@@ -10,8 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import uk.xborder.gateway.pipeline.MessageRejectedException;
@@ -30,11 +28,6 @@ import uk.xborder.gateway.pipeline.ReasonCode;
 public final class JaxbCodec {
 
     private static final ConcurrentMap<Package, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
-    /**
-     * Made once: finding a factory searches the class path for a provider, which cost more than the rest of
-     * marshalling a message. Only ever asked for empty documents, from any thread, and never configured again.
-     */
-    private static final DocumentBuilderFactory EMPTY_DOCUMENTS = emptyDocuments();
 
     private JaxbCodec() {
     }
@@ -100,21 +93,14 @@ public final class JaxbCodec {
     public static Document marshalToDocument(Object root) {
         Objects.requireNonNull(root, "root");
         try {
-            // Only creates an empty document for the marshaller to fill; nothing is parsed here.
-            Document document = EMPTY_DOCUMENTS.newDocumentBuilder().newDocument();
+            Document document = EmptyDocuments.create();
             Marshaller marshaller = context(root.getClass()).createMarshaller();
             marshaller.setEventHandler(event -> false);
             marshaller.marshal(root, document);
             return document;
-        } catch (JAXBException | ParserConfigurationException e) {
+        } catch (JAXBException e) {
             throw new IllegalArgumentException("Cannot write " + root.getClass().getSimpleName() + " as XML", e);
         }
-    }
-
-    private static DocumentBuilderFactory emptyDocuments() {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        return factory;
     }
 
     private static JAXBContext context(Class<?> type) {

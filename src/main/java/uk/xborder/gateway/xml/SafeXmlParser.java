@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.util.Objects;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
@@ -60,11 +59,9 @@ public final class SafeXmlParser {
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
 
     private final SAXParserFactory saxFactory;
-    private final DocumentBuilderFactory domFactory;
 
     public SafeXmlParser() {
         this.saxFactory = hardenedSaxFactory();
-        this.domFactory = hardenedDomFactory();
     }
 
     /**
@@ -77,7 +74,7 @@ public final class SafeXmlParser {
         if (xml.length == 0) {
             throw new MessageRejectedException(ReasonCode.MALFORMED_XML, "The message is empty; an XML document was expected.");
         }
-        Document document = newEmptyDocument();
+        Document document = EmptyDocuments.create();
         try {
             XMLReader reader = newReader();
             DomBuilder builder = new DomBuilder(document, MAX_ELEMENT_DEPTH, MAX_ATTRIBUTES_PER_ELEMENT);
@@ -145,14 +142,6 @@ public final class SafeXmlParser {
         return parser.getXMLReader();
     }
 
-    private Document newEmptyDocument() {
-        try {
-            return domFactory.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("DOM builder cannot be configured", e);
-        }
-    }
-
     private static SAXParserFactory hardenedSaxFactory() {
         SAXParserFactory factory = SAXParserFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -168,23 +157,6 @@ public final class SafeXmlParser {
             // Refuse to run with a parser that cannot be hardened rather than parse unsafely.
             throw new IllegalStateException("XML parser does not support a required security feature", e);
         }
-        return factory;
-    }
-
-    private static DocumentBuilderFactory hardenedDomFactory() {
-        // Only used to create empty documents, never to parse; hardened anyway so no one reuses it unsafely.
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        try {
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature(DISALLOW_DOCTYPE, true);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("DOM builder does not support a required security feature", e);
-        }
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         return factory;
     }
 }

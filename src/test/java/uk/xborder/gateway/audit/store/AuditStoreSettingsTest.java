@@ -18,7 +18,7 @@ class AuditStoreSettingsTest {
         AuditStoreSettings settings = AuditStoreSettings.fromProperties(Map.<String, String>of()::get, DATA);
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:h2:file:/srv/gateway/data/audit/audit-log"
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;QUERY_CACHE_SIZE=64");
         assertThat(settings).isEqualTo(AuditStoreSettings.embedded(DATA));
         assertThat(settings.user()).isEmpty();
         assertThat(settings.passwordEnv()).isEmpty();
