@@ -143,6 +143,9 @@ final class BenchReport {
                 f2(g.saturation().cpuMillisPerMessage()), f2(b.saturation().cpuMillisPerMessage()),
                 f2(g.saturation().cpuMillisPerMessage() / b.saturation().cpuMillisPerMessage()),
                 "as low as the crypto allows", "-"));
+        rows.add(new Row("of which the JIT compiler, CPU ms per message (warm-up left over)",
+                f2(g.saturation().compilerCpuMillisPerMessage()), f2(b.saturation().compilerCpuMillisPerMessage()),
+                "", "-", "-"));
         if (r.inbound() != null) {
             rows.add(new Row("CPU ms per envelope (inbound, at the most sustained)",
                     f2(r.inbound().saturation().cpuMillisPerMessage()), "", "", "-", "-"));

@@ -57,7 +57,12 @@ final class ExchangeLoad implements AutoCloseable {
     }
 
     /** One measured stretch of closed-loop load. */
-    record Saturation(long messages, double seconds, double perSecond, double cpuMillisPerMessage) {
+    /**
+     * One measured stretch of closed-loop load; {@code compilerCpuMillisPerMessage} is the part of the CPU that the
+     * JIT compiler threads used, large when the warm-up was too short for the JVM to settle.
+     */
+    record Saturation(long messages, double seconds, double perSecond, double cpuMillisPerMessage,
+                      double compilerCpuMillisPerMessage) {
     }
 
     /** One measured stretch of open-loop load: the latency of each message from when it was due. */
@@ -162,14 +167,16 @@ final class ExchangeLoad implements AutoCloseable {
         awaitCompleted(start + warmUp, Duration.ofMinutes(10));
         long from = System.nanoTime();
         double cpuFrom = underLoad.cpuMillis();
+        double compilerFrom = underLoad.compilerCpuMillis();
         awaitCompleted(start + total, Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - from) / 1e9;
         double cpu = underLoad.cpuMillis() - cpuFrom;
+        double compiler = underLoad.compilerCpuMillis() - compilerFrom;
         for (Thread thread : threads) {
             thread.join();
         }
         window = null;
-        return new Saturation(measured, seconds, measured / seconds, cpu / measured);
+        return new Saturation(measured, seconds, measured / seconds, cpu / measured, compiler / measured);
     }
 
     /**

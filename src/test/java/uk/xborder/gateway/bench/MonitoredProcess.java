@@ -79,6 +79,41 @@ final class MonitoredProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time the JIT compiler threads have used so far, in milliseconds: part of {@link #cpuMillis()}, and the part
+     * that belongs to warming up rather than to the work. A phase whose compiler share is large was measured before
+     * the JVM had settled. Threads named by HotSpot "C1 CompilerThread..." and "C2 CompilerThread..." (the kernel
+     * keeps the first 15 characters).
+     */
+    double compilerCpuMillis() {
+        Path tasks = Path.of("/proc", Long.toString(pid()), "task");
+        double millis = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                millis += compilerThreadMillis(task);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the threads of " + name, e);
+        }
+        return millis;
+    }
+
+    private static double compilerThreadMillis(Path task) {
+        String stat;
+        try {
+            stat = Files.readString(task.resolve("stat"));
+        } catch (IOException ended) {
+            // The thread ended between the listing and the read; what it used is no longer counted by the kernel.
+            return 0;
+        }
+        String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (!command.startsWith("C1 CompilerThre") && !command.startsWith("C2 CompilerThre")) {
+            return 0;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+    }
+
     /** Resident memory now, in MiB. */
     double residentMiB() {
         try {
