@@ -1,6 +1,8 @@
 package uk.xborder.gateway.audit;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * stores that record for the message (the exchange store, the receipts awaited: {@link DeferredWrites}); the batch
  * writes all of it and waits until it is durable before the transaction commits, and before anything leaves the
  * gateway by a way that transaction does not cover (an HTTPS post, a partner's broker). The message's audit events go
- * to the log together, in the order they were recorded, in one commit of the audit store instead of one per step.
+ * to the log together, in the order they were recorded, in one commit of the audit store instead of one per step;
+ * the other stores' held writes on the audit log's database ({@link SharedTransactionWrites}) go in the same commit.
  *
  * <p>If a write fails, the batch's wait throws, every later wait of the batch throws too, and the transaction rolls
  * back: the message is taken again and its steps recorded again (idempotent by event key), as when a single record
@@ -90,7 +93,27 @@ public final class AuditBatch {
         if (batch == null) {
             return;
         }
-        batch.guard(() -> batch.writes.values().forEach(DeferredWrites::flush));
+        batch.guard(batch::writeAll);
+    }
+
+    /**
+     * Writes everything held: the writes that can share the audit log's transaction ({@link SharedTransactionWrites}
+     * on its database) in the same commit as its events, the others each in its own.
+     */
+    private void writeAll() {
+        List<DeferredWrites> left = new ArrayList<>(writes.values());
+        Optional<SharedTransactionWrites.Carrier> carrier = left.stream()
+                .filter(SharedTransactionWrites.Carrier.class::isInstance)
+                .map(SharedTransactionWrites.Carrier.class::cast).findFirst();
+        if (carrier.isPresent()) {
+            List<SharedTransactionWrites> riders = left.stream().filter(SharedTransactionWrites.class::isInstance)
+                    .map(SharedTransactionWrites.class::cast).filter(carrier.get()::carries).toList();
+            carrier.get().flushWith(riders.stream().map(SharedTransactionWrites::take).flatMap(Optional::stream)
+                    .toList());
+            left.remove(carrier.get());
+            left.removeAll(riders);
+        }
+        left.forEach(DeferredWrites::flush);
     }
 
     /** Runs {@code step} unless the batch has failed already; a failure fails every later step of the batch. */
@@ -121,7 +144,7 @@ public final class AuditBatch {
     public void close() {
         try {
             if (failure == null) {
-                writes.values().forEach(DeferredWrites::flush);
+                writeAll();
             }
         } catch (RuntimeException notWritten) {
             // The unit of work did not commit: its message is taken again and recorded again.

@@ -151,28 +151,38 @@ public final class ExchangeStore {
 
     /** Writes the recordings in this order in one transaction. */
     void writeTogether(List<HeldRecordings.Held> recordings) throws SQLException {
-        Instant now = clock.instant();
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (HeldRecordings.Held held : recordings) {
-                    Recording r = held.recording();
-                    if (!updateExchange(c, r, now)) {
-                        insertExchange(c, r, now);
-                    }
-                    if (held.sealed() != null) {
-                        writeContent(c, r.reference(), r.contentKind().orElseThrow(), held.sealed(), now);
-                    }
-                    if (r.attempt().isPresent()) {
-                        writeAttempt(c, r.reference(), r.attempt().get(), now);
-                    }
-                }
+                writeIn(c, recordings);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         }
+    }
+
+    /** Writes the recordings in this order in {@code transaction}, which the caller commits. */
+    void writeIn(Connection transaction, List<HeldRecordings.Held> recordings) throws SQLException {
+        Instant now = clock.instant();
+        for (HeldRecordings.Held held : recordings) {
+            Recording r = held.recording();
+            if (!updateExchange(transaction, r, now)) {
+                insertExchange(transaction, r, now);
+            }
+            if (held.sealed() != null) {
+                writeContent(transaction, r.reference(), r.contentKind().orElseThrow(), held.sealed(), now);
+            }
+            if (r.attempt().isPresent()) {
+                writeAttempt(transaction, r.reference(), r.attempt().get(), now);
+            }
+        }
+    }
+
+    /** The database the store is on: its held recordings share the audit log's transaction when it is the same. */
+    DataSource database() {
+        return database;
     }
 
     /**

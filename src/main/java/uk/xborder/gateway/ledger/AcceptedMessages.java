@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import uk.xborder.gateway.audit.AuditBatch;
+
 /**
  * The durable record of which message ids each agency has had accepted, and through which transport message, kept in
  * the gateway's database so that all nodes sharing it agree.
@@ -62,15 +64,28 @@ public final class AcceptedMessages {
      * @throws ConcurrentAcceptanceException another node accepted the id through another transport message
      */
     public void remember(String agencyId, String messageId, String transportMessageId) {
-        try (Connection c = database.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO gateway_accepted_message"
-                     + " (agency, message_id, transport_message_id, accepted_at) VALUES (?, ?, ?, ?)")) {
+        // In a message's AuditBatch, written with its other records before it commits (in the audit log's own
+        // transaction when on its database); a conflict found then rolls the message back as it would here.
+        Optional<HeldAcceptances> held = AuditBatch.writesOf(this, () -> new HeldAcceptances(this));
+        if (held.isPresent()) {
+            held.get().add(new Acceptance(agencyId, messageId, transportMessageId));
+            return;
+        }
+        rememberNow(new Acceptance(agencyId, messageId, transportMessageId));
+    }
+
+    /** A message id accepted through a transport message. */
+    record Acceptance(String agencyId, String messageId, String transportMessageId) {
+    }
+
+    /** Records it in a transaction of its own, with the handling of a conflict {@link #remember} describes. */
+    void rememberNow(Acceptance acceptance) {
+        String agencyId = acceptance.agencyId();
+        String messageId = acceptance.messageId();
+        String transportMessageId = acceptance.transportMessageId();
+        try (Connection c = database.getConnection()) {
             c.setAutoCommit(true);
-            insert.setString(1, agencyId);
-            insert.setString(2, messageId);
-            insert.setString(3, transportMessageId);
-            insert.setTimestamp(4, Timestamp.from(clock.instant()));
-            insert.executeUpdate();
+            insert(c, acceptance);
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new IllegalStateException("message id " + messageId + " of " + agencyId
@@ -78,6 +93,23 @@ public final class AcceptedMessages {
             }
             alreadyAccepted(agencyId, messageId, transportMessageId, e);
         }
+    }
+
+    /** Inserts the row in {@code c}'s transaction; a unique violation says the id is on record already. */
+    void insert(Connection c, Acceptance acceptance) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO gateway_accepted_message"
+                + " (agency, message_id, transport_message_id, accepted_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, acceptance.agencyId());
+            insert.setString(2, acceptance.messageId());
+            insert.setString(3, acceptance.transportMessageId());
+            insert.setTimestamp(4, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+        }
+    }
+
+    /** The database the record is on: held acceptances share the audit log's transaction when it is the same. */
+    DataSource database() {
+        return database;
     }
 
     /** The id is on record: fine for a redelivery of the same transport message, a conflict for any other. */

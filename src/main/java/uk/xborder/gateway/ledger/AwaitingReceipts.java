@@ -96,13 +96,10 @@ public final class AwaitingReceipts {
 
     /** Records each in this order, in one transaction. */
     void expectAll(List<Sent> sent) {
-        Instant now = clock.instant();
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (Sent one : sent) {
-                    expect(c, one, now);
-                }
+                expectIn(c, sent);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -114,6 +111,19 @@ public final class AwaitingReceipts {
                     + first.partner() + (sent.size() > 1 ? " and " + (sent.size() - 1) + " more" : "")
                     + " could not be recorded as awaiting a receipt", e);
         }
+    }
+
+    /** Records each in this order in {@code transaction}, which the caller commits. */
+    void expectIn(Connection transaction, List<Sent> sent) throws SQLException {
+        Instant now = clock.instant();
+        for (Sent one : sent) {
+            expect(transaction, one, now);
+        }
+    }
+
+    /** The database the record is on: held expectations share the audit log's transaction when it is the same. */
+    DataSource database() {
+        return database;
     }
 
     private void expect(Connection c, Sent sent, Instant now) throws SQLException {

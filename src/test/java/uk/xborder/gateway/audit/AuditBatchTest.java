@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -131,5 +134,104 @@ class AuditBatchTest {
         }
         events.record("after close");
         assertThat(events.written).as("written at once after the batch closed").containsExactly("after close");
+    }
+
+    /** The audit log's side of a shared commit: what it was handed, in one flush, with whose writes. */
+    private static final class Carrier implements SharedTransactionWrites.Carrier {
+
+        final DataSource database;
+        final List<String> flushes = new ArrayList<>();
+
+        Carrier(DataSource database) {
+            this.database = database;
+        }
+
+        void record() {
+            AuditBatch.writesOf(this, () -> this);
+        }
+
+        @Override
+        public boolean carries(SharedTransactionWrites writes) {
+            return writes.database() == database;
+        }
+
+        @Override
+        public void flush() {
+            flushWith(List.of());
+        }
+
+        @Override
+        public void flushWith(List<SharedTransactionWrites.Work> riders) {
+            flushes.add("events with " + riders.size() + " riders");
+            riders.forEach(SharedTransactionWrites.Work::writeAlone);
+        }
+    }
+
+    /** A store on some database whose held writes can share a transaction. */
+    private static final class SharingStore implements SharedTransactionWrites {
+
+        final DataSource database;
+        final List<String> held = new ArrayList<>();
+        final List<String> written = new ArrayList<>();
+
+        SharingStore(DataSource database) {
+            this.database = database;
+        }
+
+        void record(String what) {
+            AuditBatch.writesOf(this, () -> this).orElseThrow().held.add(what);
+        }
+
+        @Override
+        public DataSource database() {
+            return database;
+        }
+
+        @Override
+        public Optional<Work> take() {
+            if (held.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> taken = List.copyOf(held);
+            held.clear();
+            return Optional.of(new Work() {
+                @Override
+                public void writeIn(java.sql.Connection transaction) {
+                    throw new UnsupportedOperationException("the carrier above writes its riders alone");
+                }
+
+                @Override
+                public void writeAlone() {
+                    written.addAll(taken);
+                }
+            });
+        }
+    }
+
+    @Test
+    void writesOnTheAuditLogsDatabaseRideInItsCommitAndWritesElsewhereAreWrittenOnTheirOwn() {
+        DataSource auditDatabase = new JdbcDataSource();
+        Carrier carrier = new Carrier(auditDatabase);
+        SharingStore sameDatabase = new SharingStore(auditDatabase);
+        SharingStore otherDatabase = new SharingStore(new JdbcDataSource());
+        AuditBatch batch = AuditBatch.open();
+        try {
+            sameDatabase.record("PROCESSING");
+            carrier.record();
+            otherDatabase.record("AWAITING");
+            exchanges.record("PLAIN");
+
+            AuditBatch.awaitRecorded();
+
+            assertThat(carrier.flushes).containsExactly("events with 1 riders");
+            assertThat(sameDatabase.written).containsExactly("PROCESSING");
+            assertThat(otherDatabase.written).containsExactly("AWAITING");
+            assertThat(exchanges.written).containsExactly("PLAIN");
+
+            AuditBatch.awaitRecorded();
+            assertThat(sameDatabase.written).as("taken once").containsExactly("PROCESSING");
+        } finally {
+            batch.close();
+        }
     }
 }

@@ -22,7 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import uk.xborder.gateway.audit.AuditBatch;
 import uk.xborder.gateway.audit.AuditPki;
+import uk.xborder.gateway.audit.SampleEvents;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
 import uk.xborder.gateway.audit.store.AuditStoreFactory;
 import uk.xborder.gateway.audit.store.AuditStoreSettings;
@@ -115,11 +117,69 @@ class AcceptedMessagesTest {
         assertThat(appliedVersions(settings, "ledger_schema_history")).as("ledger").contains("1", "2");
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void inAMessagesBatchTheAcceptanceIsWrittenWithItsAuditEventsBeforeItCommits(String database)
+            throws Exception {
+        AuditStoreSettings settings = freshDatabase(database);
+        JdbcAuditLog log = log(settings);
+        AcceptedMessages node = AcceptedMessages.open(log.database(), Clock.systemUTC());
+        AcceptedMessages other = node(settings);
+
+        AuditBatch batch = AuditBatch.open();
+        try {
+            log.record(SampleEvents.event(0));
+            node.remember("police-scotland", "PS-B1", "ID:jms-b1");
+            assertThat(other.acceptedVia("police-scotland", "PS-B1")).as("held until the batch is awaited")
+                    .isEmpty();
+            AuditBatch.awaitRecorded();
+        } finally {
+            batch.close();
+        }
+
+        assertThat(other.acceptedVia("police-scotland", "PS-B1")).contains("ID:jms-b1");
+        assertThat(log.size()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void inABatchAnIdAnotherNodeAcceptedFailsTheWaitButARedeliveryDoesNot(String database) throws Exception {
+        AuditStoreSettings settings = freshDatabase(database);
+        JdbcAuditLog log = log(settings);
+        AcceptedMessages node = AcceptedMessages.open(log.database(), Clock.systemUTC());
+        node(settings).remember("police-scotland", "PS-B2", "ID:jms-b2a");
+
+        AuditBatch conflicting = AuditBatch.open();
+        try {
+            log.record(SampleEvents.event(1));
+            node.remember("police-scotland", "PS-B2", "ID:jms-b2b");
+            assertThatThrownBy(AuditBatch::awaitRecorded).as("the message rolls back, to be refused as a duplicate")
+                    .isInstanceOf(ConcurrentAcceptanceException.class);
+        } finally {
+            conflicting.close();
+        }
+        AuditBatch redelivered = AuditBatch.open();
+        try {
+            log.record(SampleEvents.event(2));
+            node.remember("police-scotland", "PS-B2", "ID:jms-b2a");
+            AuditBatch.awaitRecorded();
+        } finally {
+            redelivered.close();
+        }
+
+        assertThat(node.acceptedVia("police-scotland", "PS-B2")).contains("ID:jms-b2a");
+        assertThat(log.size()).as("the events of both batches are recorded").isEqualTo(2);
+    }
+
     private AcceptedMessages node(AuditStoreSettings settings) throws Exception {
+        return AcceptedMessages.open(log(settings).database(), Clock.systemUTC());
+    }
+
+    private JdbcAuditLog log(AuditStoreSettings settings) throws Exception {
         JdbcAuditLog log = AuditStoreFactory.open(settings, CheckpointSigner.create(AuditPki.identity("audit")),
                 new SimpleMeterRegistry());
         opened.add(log);
-        return AcceptedMessages.open(log.database(), Clock.systemUTC());
+        return log;
     }
 
     /**

@@ -3,6 +3,7 @@ package uk.xborder.gateway.audit.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -15,24 +16,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.xborder.gateway.audit.AuditEvent;
+import uk.xborder.gateway.audit.SharedTransactionWrites;
 
 /**
  * Group commit: many callers, one writer thread, one transaction per batch. A caller's {@link #record} queues its
  * event and blocks until the batch holding it has committed, or throws if that batch failed: success is never
  * reported for an event that is not durably written. While one batch commits, the events that arrive meanwhile
  * queue up and go together in the next, so the cost of a commit (a disk flush) is shared by everyone waiting for it.
+ * A group of events may bring other stores' writes on the same database with it ({@link SharedTransactionWrites}):
+ * they go in the same transaction, after the events.
  */
 final class GroupCommit implements AutoCloseable {
 
-    /** Writes and commits one batch, or throws; the events are in arrival order. */
+    /**
+     * Writes and commits one batch, or throws; the events are in arrival order, the riders after them. Returns the
+     * riders the transaction could not take (rolled back to before each, the rest committed): their callers write
+     * them alone.
+     */
     @FunctionalInterface
     interface BatchWriter {
-        void write(List<AuditEvent> events) throws Exception;
+        Set<SharedTransactionWrites.Work> write(List<AuditEvent> events, List<SharedTransactionWrites.Work> riders)
+                throws Exception;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     /** The stop marker, told apart by identity. */
-    private static final List<Pending> STOP = new ArrayList<>();
+    private static final Group STOP = new Group(List.of(), List.of());
 
     private final BatchWriter writer;
     private final int batchSize;
@@ -40,7 +49,7 @@ final class GroupCommit implements AutoCloseable {
     /** Which failures may be the fault of a single event: the batch is then retried one event at a time. */
     private final Predicate<Exception> singleEventFault;
     /** Groups of events, each queued whole: one caller's events are never split between two batches. */
-    private final BlockingQueue<List<Pending>> queue;
+    private final BlockingQueue<Group> queue;
     private final Thread thread;
     /** Read side: callers queueing; write side: close. No event can be queued after the stop marker. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
@@ -73,10 +82,18 @@ final class GroupCommit implements AutoCloseable {
      * throw {@link AuditStoreException} if they may not be.
      */
     Runnable submit(List<AuditEvent> events) {
+        return submit(events, List.of());
+    }
+
+    /**
+     * As {@link #submit(List)}, with other stores' writes to go in the same transaction after the events. A rider
+     * the transaction cannot take is written alone by the wait, before it returns.
+     */
+    Runnable submit(List<AuditEvent> events, List<SharedTransactionWrites.Work> riders) {
         if (events.isEmpty()) {
-            return () -> { };
+            return () -> riders.forEach(SharedTransactionWrites.Work::writeAlone);
         }
-        List<Pending> group = events.stream().map(Pending::new).toList();
+        Group group = new Group(events.stream().map(Pending::new).toList(), riders);
         gate.readLock().lock();
         try {
             if (closed) {
@@ -89,19 +106,19 @@ final class GroupCommit implements AutoCloseable {
         } finally {
             gate.readLock().unlock();
         }
-        return () -> group.forEach(Pending::await);
+        return group::await;
     }
 
     private void run() {
         boolean stopping = false;
         while (!stopping) {
-            List<Pending> batch = new ArrayList<>(batchSize);
+            List<Group> batch = new ArrayList<>();
             try {
-                List<Pending> first = queue.take();
+                Group first = queue.take();
                 if (first == STOP) {
                     break;
                 }
-                batch.addAll(first);
+                batch.add(first);
                 stopping = fill(batch);
             } catch (InterruptedException e) {
                 // Only close() interrupts, and only after its grace period: fail what we hold and stop.
@@ -111,10 +128,10 @@ final class GroupCommit implements AutoCloseable {
             process(batch);
         }
         // Anything still queued (only after an interrupted close) is failed, never left waiting.
-        List<List<Pending>> left = new ArrayList<>();
+        List<Group> left = new ArrayList<>();
         queue.drainTo(left);
         left.removeIf(group -> group == STOP);
-        left.forEach(group -> fail(group, new AuditStoreException("the audit log was closed before the event was "
+        left.forEach(group -> group.failed(new AuditStoreException("the audit log was closed before the event was "
                 + "written")));
     }
 
@@ -122,10 +139,11 @@ final class GroupCommit implements AutoCloseable {
      * Adds whole groups of what is queued to the batch while it has room (waiting up to the max wait for more);
      * true if the stop marker was met.
      */
-    private boolean fill(List<Pending> batch) throws InterruptedException {
+    private boolean fill(List<Group> batch) throws InterruptedException {
         long deadline = System.nanoTime() + maxWaitNanos;
-        while (batch.size() < batchSize) {
-            List<Pending> next = queue.poll();
+        int events = batch.get(0).events().size();
+        while (events < batchSize) {
+            Group next = queue.poll();
             if (next == null) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
@@ -139,34 +157,40 @@ final class GroupCommit implements AutoCloseable {
             if (next == STOP) {
                 return true;
             }
-            batch.addAll(next);
+            batch.add(next);
+            events += next.events().size();
         }
         return false;
     }
 
-    private void process(List<Pending> batch) {
-        List<AuditEvent> events = batch.stream().map(Pending::event).toList();
+    private void process(List<Group> batch) {
+        List<AuditEvent> events = batch.stream().flatMap(group -> group.events().stream()).map(Pending::event)
+                .toList();
+        List<SharedTransactionWrites.Work> riders = batch.stream().flatMap(group -> group.riders().stream())
+                .toList();
         try {
-            writer.write(events);
-            batch.forEach(Pending::done);
+            Set<SharedTransactionWrites.Work> notTaken = writer.write(events, riders);
+            batch.forEach(group -> group.done(notTaken));
         } catch (Exception e) {
             if (batch.size() > 1 && singleEventFault.test(e)) {
-                // Keep one bad event from failing the others: each gets its own transaction.
-                LOG.debug("audit batch of {} events failed on its data; retrying one event at a time", batch.size());
-                batch.forEach(pending -> process(List.of(pending)));
+                // Keep one caller's bad event from failing the others: each group gets its own transaction.
+                LOG.debug("audit batch of {} events failed on its data; retrying one caller's group at a time",
+                        events.size());
+                batch.forEach(group -> process(List.of(group)));
                 return;
             }
             fail(batch, e);
         } catch (Error e) {
             // If this thread died, every later caller would wait for ever: fail the batch and carry on.
-            LOG.error("audit writer hit {} while writing a batch of {} events", e.getClass().getName(), batch.size());
+            LOG.error("audit writer hit {} while writing a batch of {} events", e.getClass().getName(), events.size());
             fail(batch, e);
         }
     }
 
-    private static void fail(List<Pending> batch, Throwable cause) {
-        batch.forEach(pending -> pending.failed(cause));
+    private static void fail(List<Group> batch, Throwable cause) {
+        batch.forEach(group -> group.failed(cause));
     }
+
 
     /** Stops taking events, writes every event already queued, and stops the writer. */
     @Override
@@ -194,6 +218,35 @@ final class GroupCommit implements AutoCloseable {
         } catch (InterruptedException e) {
             thread.interrupt();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * One caller's events, queued together, with the other stores' writes that go in their transaction, and what the
+     * caller waits for: the events committed, and the riders committed too or left to the caller to write alone.
+     */
+    private record Group(List<Pending> events, List<SharedTransactionWrites.Work> riders,
+                         CompletableFuture<List<SharedTransactionWrites.Work>> notTaken) {
+
+        Group(List<Pending> events, List<SharedTransactionWrites.Work> riders) {
+            this(events, riders, new CompletableFuture<>());
+        }
+
+        void done(Set<SharedTransactionWrites.Work> notTakenInBatch) {
+            events.forEach(Pending::done);
+            notTaken.complete(riders.stream().filter(notTakenInBatch::contains).toList());
+        }
+
+        void failed(Throwable cause) {
+            events.forEach(pending -> pending.failed(cause));
+            notTaken.complete(List.of());
+        }
+
+        /** Returns when the events are committed and every rider is written, in the batch or alone; else throws. */
+        void await() {
+            events.forEach(Pending::await);
+            // The events are committed, so the group was done: what the batch could not take is written here.
+            notTaken.join().forEach(SharedTransactionWrites.Work::writeAlone);
         }
     }
 

@@ -2,11 +2,15 @@ package uk.xborder.gateway.audit.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
@@ -16,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import uk.xborder.gateway.audit.AuditBatch;
 import uk.xborder.gateway.audit.AuditEvent;
+import uk.xborder.gateway.audit.SharedTransactionWrites;
 import uk.xborder.gateway.audit.checkpoint.Checkpoint;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
 import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
@@ -125,7 +130,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         EventLimits.check(event);
         // In an AuditBatch (a message in a local JMS transaction) the message's events are held and committed
         // together, in one batch of the writer, before that transaction commits or anything of it leaves.
-        Optional<HeldEvents> held = AuditBatch.writesOf(this, () -> new HeldEvents(writer));
+        Optional<HeldEvents> held = AuditBatch.writesOf(this, () -> new HeldEvents(writer, db));
         if (held.isPresent()) {
             held.get().add(event);
             return;
@@ -133,14 +138,24 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         writer.record(event);
     }
 
-    /** Runs on the writer thread: one transaction for the batch, then the tree, metrics and checkpoint trigger. */
-    private void write(List<AuditEvent> events) throws SQLException {
+    /**
+     * Runs on the writer thread: one transaction for the batch (its events, then the other stores' writes that came
+     * with them), then the tree, metrics and checkpoint trigger. Returns the riders the transaction could not take.
+     */
+    private Set<SharedTransactionWrites.Work> write(List<AuditEvent> events, List<SharedTransactionWrites.Work> riders)
+            throws SQLException {
         long started = System.nanoTime();
         EntryAppender.Outcome outcome;
+        Set<SharedTransactionWrites.Work> notTaken = Collections.newSetFromMap(new IdentityHashMap<>());
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 outcome = appender.append(connection, events);
+                for (SharedTransactionWrites.Work rider : riders) {
+                    if (!writeRider(connection, rider)) {
+                        notTaken.add(rider);
+                    }
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);
@@ -158,6 +173,26 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 outcome.appended().size(), outcome.duplicates(), nanos / 1000);
         if (!outcome.appended().isEmpty() && integrity.ok()) {
             afterCommit(outcome.appended());
+        }
+        return notTaken;
+    }
+
+    /**
+     * Writes a rider after a savepoint; if it fails (another node wrote the same row meanwhile, say), rolls back to
+     * the savepoint and leaves it to be written alone, with its store's own handling of the conflict, so that it
+     * never fails the events or the other riders. False if it was not taken.
+     */
+    private static boolean writeRider(Connection connection, SharedTransactionWrites.Work rider) throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try {
+            rider.writeIn(connection);
+            connection.releaseSavepoint(before);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(before);
+            LOG.debug("a store's writes could not go in the audit batch's transaction ({}); written alone",
+                    e.getClass().getSimpleName());
+            return false;
         }
     }
 

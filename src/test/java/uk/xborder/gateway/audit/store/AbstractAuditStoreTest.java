@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.security.GeneralSecurityException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -28,16 +30,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import uk.xborder.gateway.audit.AuditBatch;
 import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditPki;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
+import uk.xborder.gateway.audit.SharedTransactionWrites;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
 import uk.xborder.gateway.audit.checkpoint.CheckpointVerifier;
 import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
@@ -767,5 +773,176 @@ abstract class AbstractAuditStoreTest {
         log.record(Events.event("shared"));
 
         assertThat(log.size()).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------- other stores' writes in the same commit
+
+    /**
+     * A store's held writes on the audit log's database, as the exchange store and the ledger hold theirs: each
+     * piece of work inserts its rows into a side table in the transaction it is given, or alone, and notes what it
+     * saw of the transaction.
+     */
+    private static final class SideTable implements SharedTransactionWrites {
+
+        final DataSource database;
+        final List<String> held = new ArrayList<>();
+        final List<String> writtenAlone = Collections.synchronizedList(new ArrayList<>());
+        /** For each writeIn: whether the transaction was open and how many of the batch's events it could see. */
+        final List<String> sawInTransaction = Collections.synchronizedList(new ArrayList<>());
+        boolean failInTransaction;
+        boolean failAlone;
+
+        SideTable(DataSource database) {
+            this.database = database;
+        }
+
+        void record(String id) {
+            AuditBatch.writesOf(this, () -> this).orElseThrow().held.add(id);
+        }
+
+        @Override
+        public DataSource database() {
+            return database;
+        }
+
+        @Override
+        public Optional<Work> take() {
+            if (held.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> ids = List.copyOf(held);
+            held.clear();
+            return Optional.of(new Work() {
+                @Override
+                public void writeIn(Connection transaction) throws SQLException {
+                    try (Statement s = transaction.createStatement();
+                         ResultSet events = s.executeQuery("SELECT COUNT(*) FROM audit_entry")) {
+                        events.next();
+                        sawInTransaction.add("autoCommit=" + transaction.getAutoCommit() + " events="
+                                + events.getLong(1));
+                    }
+                    insert(transaction, ids);
+                    if (failInTransaction) {
+                        throw new SQLException("refused in the shared transaction", "23505");
+                    }
+                }
+
+                @Override
+                public void writeAlone() {
+                    if (failAlone) {
+                        throw new IllegalStateException("refused alone too");
+                    }
+                    try (Connection c = database.getConnection()) {
+                        c.setAutoCommit(true);
+                        insert(c, ids);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    writtenAlone.addAll(ids);
+                }
+            });
+        }
+
+        private static void insert(Connection c, List<String> ids) throws SQLException {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO side_record (id) VALUES (?)")) {
+                for (String id : ids) {
+                    insert.setString(1, id);
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private List<String> sideRecords() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = admin(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT id FROM side_record ORDER BY id")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private void createSideTable() throws SQLException {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE side_record (id VARCHAR(64) PRIMARY KEY)");
+        }
+    }
+
+    @Test
+    void inABatchAnotherStoresWritesOnTheLogsDatabaseCommitInTheSameTransactionAsTheEvents() throws Exception {
+        createSideTable();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        JdbcAuditLog log = open(settings, Clock.systemUTC(), registry);
+        SideTable side = new SideTable(log.database());
+
+        AuditBatch batch = AuditBatch.open();
+        try {
+            log.record(Events.event("with-rider-1"));
+            side.record("row-1");
+            log.record(Events.event("with-rider-2"));
+            side.record("row-2");
+            assertThat(sideRecords()).as("held until the batch is awaited").isEmpty();
+            AuditBatch.awaitRecorded();
+        } finally {
+            batch.close();
+        }
+
+        assertThat(side.sawInTransaction).as("the rows went in the transaction that holds the two events, uncommitted")
+                .containsExactly("autoCommit=false events=2");
+        assertThat(side.writtenAlone).isEmpty();
+        assertThat(sideRecords()).containsExactly("row-1", "row-2");
+        assertThat(log.size()).isEqualTo(2);
+        assertThat(registry.get(AuditStoreMetrics.BATCH_SIZE).summary().count()).as("one commit").isEqualTo(1);
+    }
+
+    @Test
+    void writesTheSharedTransactionCannotTakeAreWrittenAloneAndNeitherTheEventsNorTheOthersSuffer() throws Exception {
+        createSideTable();
+        JdbcAuditLog log = open(settings);
+        SideTable refused = new SideTable(log.database());
+        refused.failInTransaction = true;
+        SideTable fine = new SideTable(log.database());
+
+        AuditBatch batch = AuditBatch.open();
+        try {
+            log.record(Events.event("conflict"));
+            refused.record("refused-row");
+            fine.record("fine-row");
+            AuditBatch.awaitRecorded();
+        } finally {
+            batch.close();
+        }
+
+        assertThat(refused.writtenAlone).as("rolled back to before it, then written alone").containsExactly(
+                "refused-row");
+        assertThat(fine.writtenAlone).as("taken by the transaction").isEmpty();
+        assertThat(sideRecords()).containsExactly("fine-row", "refused-row");
+        assertThat(log.size()).isEqualTo(1);
+    }
+
+    @Test
+    void writesThatCannotBeWrittenAloneEitherFailTheBatchAfterItsEventsCommitted() throws Exception {
+        createSideTable();
+        JdbcAuditLog log = open(settings);
+        SideTable broken = new SideTable(log.database());
+        broken.failInTransaction = true;
+        broken.failAlone = true;
+
+        AuditBatch batch = AuditBatch.open();
+        try {
+            log.record(Events.event("before-the-failure"));
+            broken.record("never-row");
+            assertThatThrownBy(AuditBatch::awaitRecorded)
+                    .isInstanceOf(IllegalStateException.class).hasMessage("refused alone too");
+            assertThatThrownBy(AuditBatch::awaitRecorded)
+                    .as("nothing of the unit of work may commit now").hasMessage("refused alone too");
+        } finally {
+            batch.close();
+        }
+
+        assertThat(sideRecords()).as("its partial insert rolled back to the savepoint").isEmpty();
+        assertThat(log.size()).as("recording again is idempotent; the message is taken again").isEqualTo(1);
     }
 }
