@@ -3,7 +3,9 @@ package uk.xborder.gateway.audit.verify;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +54,11 @@ public final class LogVerifier {
 
     /** Entries read per round trip to the store. */
     static final int CHUNK = 10_000;
+    /**
+     * Chunks read at once. Each holds a connection of the store's pool while it reads, and the pool (four by default)
+     * also serves the audit writer and the gateway's other stores, which must not wait on a verification.
+     */
+    static final int READERS = 2;
 
     private static final ThreadFactory READER_THREADS = runnable -> {
         Thread thread = new Thread(runnable, "audit-verifier-reader");
@@ -182,9 +189,10 @@ public final class LogVerifier {
                 }
                 nextCheckpoint++;
             }
-            // Reading the next chunk from the store overlaps with checking this one: on a large log the two take
-            // about as long as each other, so verification takes the time of the slower, not of both.
-            ExecutorService reader = Executors.newSingleThreadExecutor(READER_THREADS);
+            // Reading chunks from the store overlaps with checking the one before them, and several are read at
+            // once: on a large log reading is most of the work (the database decoding its rows), and each read is
+            // independent of the others, so it is spread over the cores while the checking stays in order.
+            ExecutorService reader = Executors.newFixedThreadPool(READERS, READER_THREADS);
             try {
                 replayChunks(signed, size, tree, nextCheckpoint, reader);
             } finally {
@@ -196,11 +204,17 @@ public final class LogVerifier {
                                   ExecutorService reader) {
             int nextCheckpoint = firstCheckpoint;
             long lastGoodCheckpoint = 0;
-            Future<Chunk> pending = size > 0 ? reader.submit(() -> Chunk.read(log, 0, size)) : null;
+            // The chunks being read, in log order: at most READERS ahead of the one being checked.
+            Deque<Future<Chunk>> reading = new ArrayDeque<>();
+            long nextToRead = 0;
             for (long from = 0; from < size; from += CHUNK) {
+                while (nextToRead < size && reading.size() < READERS) {
+                    long start = nextToRead;
+                    reading.add(reader.submit(() -> Chunk.read(log, start, size)));
+                    nextToRead += CHUNK;
+                }
                 long to = Math.min(size, from + CHUNK);
-                Chunk chunk = await(pending);
-                pending = to < size ? reader.submit(() -> Chunk.read(log, to, size)) : null;
+                Chunk chunk = await(reading.poll());
                 List<StoredEntry> entries = chunk.entries();
                 byte[] recomputed = recomputeLeafHashes(entries);
                 long expected = from;

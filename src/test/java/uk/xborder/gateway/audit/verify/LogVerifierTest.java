@@ -72,6 +72,15 @@ class LogVerifierTest {
     }
 
     @Test
+    void anAlteredEntryInAChunkReadAlongsideAnotherIsLocatedInOrder() {
+        long late = 2L * LogVerifier.CHUNK + 17;
+        log.tamperReplaceEvent(late, SampleEvents.forged((int) late));
+        log.tamperReplaceEvent(LogVerifier.CHUNK + 5, SampleEvents.forged(LogVerifier.CHUNK + 5));
+
+        expect(FailureCode.ENTRY_ALTERED, "Entry " + (LogVerifier.CHUNK + 5) + " was altered");
+    }
+
+    @Test
     void aDeletedEntryShowsAsAGap() {
         log.tamperDelete(17);
 
