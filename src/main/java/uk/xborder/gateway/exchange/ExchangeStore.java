@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import uk.xborder.gateway.audit.AuditBatch;
+import uk.xborder.gateway.audit.HeldRows;
 
 /**
  * The exchange store: every exchange, where it stands, every attempt to deliver it, and, sealed
@@ -25,9 +26,9 @@ import uk.xborder.gateway.audit.AuditBatch;
  * by the exchange's reference and the attempt's key: recording the same thing again (a JMS redelivery after a
  * rollback) changes the row, never adds one. A pipeline records before it sends to a holding queue, inside the
  * consumer's transaction: if the write fails, the exchange fails and is redelivered, so nothing is held without its
- * record. Inside a message's {@link AuditBatch} the recordings are held back ({@link HeldRecordings}) and written in
- * one transaction before that consumer's transaction commits, before anything of the message leaves, and before the
- * store reads for it; a failure then rolls the message back.
+ * record. Inside a message's {@link AuditBatch} the recordings are held back ({@link HeldRows}) and written in one
+ * transaction (the audit log's, when the store is on its database) before that consumer's transaction commits, before
+ * anything of the message leaves, and before the store reads for it; a failure then rolls the message back.
  *
  * <p>For operators, exchanges are found ({@link #find(ExchangeQuery)}, {@link #count}), read with their attempts
  * ({@link #get}), and moved on by compare-and-set ({@link #compareAndSet(String, ExchangeState, ExchangeState,
@@ -82,13 +83,30 @@ public final class ExchangeStore {
         SealedContent sealed = recording.contentKind()
                 .map(kind -> sealing.seal(recording.reference(), kind, recording.content())).orElse(null);
         // In a message's AuditBatch, its recordings are written together, in one transaction, before it commits.
-        Optional<HeldRecordings> held = AuditBatch.writesOf(this, () -> new HeldRecordings(this));
+        Optional<HeldRows<Held>> held = AuditBatch.writesOf(this, () -> new HeldRows<>(database, heldWriter));
         if (held.isPresent()) {
-            held.get().add(recording, sealed);
+            held.get().add(new Held(recording, sealed));
             return;
         }
         writeNow(recording, sealed);
     }
+
+    /** A recording held back in a batch, its content sealed already (a sealing failure is the recorder's, at once). */
+    record Held(Recording recording, SealedContent sealed) {
+    }
+
+    /** Writes a message's held recordings in the audit log's transaction, or alone. */
+    private final HeldRows.Writer<Held> heldWriter = new HeldRows.Writer<>() {
+        @Override
+        public void writeIn(Connection transaction, List<Held> rows) throws SQLException {
+            ExchangeStore.this.writeIn(transaction, rows);
+        }
+
+        @Override
+        public void writeAlone(List<Held> rows) {
+            writeHeld(rows);
+        }
+    };
 
     /** What this thread's message holds back is written before the store reads or changes a row on its behalf. */
     private void readsOwnWrites() {
@@ -146,11 +164,11 @@ public final class ExchangeStore {
     }
 
     private void write(Recording r, SealedContent sealed) throws SQLException {
-        writeTogether(List.of(new HeldRecordings.Held(r, sealed)));
+        writeTogether(List.of(new Held(r, sealed)));
     }
 
     /** Writes the recordings in this order in one transaction. */
-    void writeTogether(List<HeldRecordings.Held> recordings) throws SQLException {
+    private void writeTogether(List<Held> recordings) throws SQLException {
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -164,9 +182,9 @@ public final class ExchangeStore {
     }
 
     /** Writes the recordings in this order in {@code transaction}, which the caller commits. */
-    void writeIn(Connection transaction, List<HeldRecordings.Held> recordings) throws SQLException {
+    private void writeIn(Connection transaction, List<Held> recordings) throws SQLException {
         Instant now = clock.instant();
-        for (HeldRecordings.Held held : recordings) {
+        for (Held held : recordings) {
             Recording r = held.recording();
             if (!updateExchange(transaction, r, now)) {
                 insertExchange(transaction, r, now);
@@ -180,16 +198,13 @@ public final class ExchangeStore {
         }
     }
 
-    /** The database the store is on: its held recordings share the audit log's transaction when it is the same. */
-    DataSource database() {
-        return database;
-    }
+
 
     /**
      * Writes held-back recordings together; if another node wrote one of the same rows meanwhile, each is written
      * on its own, as {@link #record} would have.
      */
-    void writeHeld(List<HeldRecordings.Held> recordings) {
+    private void writeHeld(List<Held> recordings) {
         try {
             writeTogether(recordings);
         } catch (SQLException e) {

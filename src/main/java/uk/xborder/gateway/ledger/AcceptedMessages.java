@@ -6,11 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import uk.xborder.gateway.audit.AuditBatch;
+import uk.xborder.gateway.audit.HeldRows;
 
 /**
  * The durable record of which message ids each agency has had accepted, and through which transport message, kept in
@@ -66,7 +68,7 @@ public final class AcceptedMessages {
     public void remember(String agencyId, String messageId, String transportMessageId) {
         // In a message's AuditBatch, written with its other records before it commits (in the audit log's own
         // transaction when on its database); a conflict found then rolls the message back as it would here.
-        Optional<HeldAcceptances> held = AuditBatch.writesOf(this, () -> new HeldAcceptances(this));
+        Optional<HeldRows<Acceptance>> held = AuditBatch.writesOf(this, () -> new HeldRows<>(database, heldWriter));
         if (held.isPresent()) {
             held.get().add(new Acceptance(agencyId, messageId, transportMessageId));
             return;
@@ -78,8 +80,27 @@ public final class AcceptedMessages {
     record Acceptance(String agencyId, String messageId, String transportMessageId) {
     }
 
+    /**
+     * Inserts a message's held acceptances in the audit log's transaction. If an id is on record already the insert
+     * fails there, and each is then remembered alone, which tells a redelivery of the same transport message (nothing
+     * to do) from another node's acceptance of the id (the message rolls back).
+     */
+    private final HeldRows.Writer<Acceptance> heldWriter = new HeldRows.Writer<>() {
+        @Override
+        public void writeIn(Connection transaction, List<Acceptance> rows) throws SQLException {
+            for (Acceptance acceptance : rows) {
+                insert(transaction, acceptance);
+            }
+        }
+
+        @Override
+        public void writeAlone(List<Acceptance> rows) {
+            rows.forEach(AcceptedMessages.this::rememberNow);
+        }
+    };
+
     /** Records it in a transaction of its own, with the handling of a conflict {@link #remember} describes. */
-    void rememberNow(Acceptance acceptance) {
+    private void rememberNow(Acceptance acceptance) {
         String agencyId = acceptance.agencyId();
         String messageId = acceptance.messageId();
         String transportMessageId = acceptance.transportMessageId();
@@ -96,7 +117,7 @@ public final class AcceptedMessages {
     }
 
     /** Inserts the row in {@code c}'s transaction; a unique violation says the id is on record already. */
-    void insert(Connection c, Acceptance acceptance) throws SQLException {
+    private void insert(Connection c, Acceptance acceptance) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO gateway_accepted_message"
                 + " (agency, message_id, transport_message_id, accepted_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, acceptance.agencyId());
@@ -105,11 +126,6 @@ public final class AcceptedMessages {
             insert.setTimestamp(4, Timestamp.from(clock.instant()));
             insert.executeUpdate();
         }
-    }
-
-    /** The database the record is on: held acceptances share the audit log's transaction when it is the same. */
-    DataSource database() {
-        return database;
     }
 
     /** The id is on record: fine for a redelivery of the same transport message, a conflict for any other. */

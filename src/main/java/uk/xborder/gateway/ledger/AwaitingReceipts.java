@@ -20,6 +20,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import uk.xborder.gateway.audit.AuditBatch;
+import uk.xborder.gateway.audit.HeldRows;
 
 /**
  * The durable record of deliveries to partners that wait for the partner's signed receipt (table
@@ -86,7 +87,7 @@ public final class AwaitingReceipts {
      */
     public void expect(Sent sent) {
         // In a message's AuditBatch, its expectations are written together before it commits or anything leaves.
-        Optional<HeldExpectations> held = AuditBatch.writesOf(this, () -> new HeldExpectations(this));
+        Optional<HeldRows<Sent>> held = AuditBatch.writesOf(this, () -> new HeldRows<>(database, heldWriter));
         if (held.isPresent()) {
             held.get().add(sent);
             return;
@@ -94,8 +95,21 @@ public final class AwaitingReceipts {
         expectAll(List.of(sent));
     }
 
+    /** Records a message's held expectations in the audit log's transaction, or alone. */
+    private final HeldRows.Writer<Sent> heldWriter = new HeldRows.Writer<>() {
+        @Override
+        public void writeIn(Connection transaction, List<Sent> rows) throws SQLException {
+            expectIn(transaction, rows);
+        }
+
+        @Override
+        public void writeAlone(List<Sent> rows) {
+            expectAll(rows);
+        }
+    };
+
     /** Records each in this order, in one transaction. */
-    void expectAll(List<Sent> sent) {
+    private void expectAll(List<Sent> sent) {
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -114,16 +128,11 @@ public final class AwaitingReceipts {
     }
 
     /** Records each in this order in {@code transaction}, which the caller commits. */
-    void expectIn(Connection transaction, List<Sent> sent) throws SQLException {
+    private void expectIn(Connection transaction, List<Sent> sent) throws SQLException {
         Instant now = clock.instant();
         for (Sent one : sent) {
             expect(transaction, one, now);
         }
-    }
-
-    /** The database the record is on: held expectations share the audit log's transaction when it is the same. */
-    DataSource database() {
-        return database;
     }
 
     private void expect(Connection c, Sent sent, Instant now) throws SQLException {

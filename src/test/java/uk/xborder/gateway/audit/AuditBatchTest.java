@@ -167,11 +167,10 @@ class AuditBatchTest {
         }
     }
 
-    /** A store on some database whose held writes can share a transaction. */
-    private static final class SharingStore implements SharedTransactionWrites {
+    /** A store on some database whose held rows can share a transaction. */
+    private static final class SharingStore implements HeldRows.Writer<String> {
 
         final DataSource database;
-        final List<String> held = new ArrayList<>();
         final List<String> written = new ArrayList<>();
 
         SharingStore(DataSource database) {
@@ -179,32 +178,17 @@ class AuditBatchTest {
         }
 
         void record(String what) {
-            AuditBatch.writesOf(this, () -> this).orElseThrow().held.add(what);
+            AuditBatch.writesOf(this, () -> new HeldRows<>(database, this)).orElseThrow().add(what);
         }
 
         @Override
-        public DataSource database() {
-            return database;
+        public void writeIn(java.sql.Connection transaction, List<String> rows) {
+            throw new UnsupportedOperationException("the carrier above writes its riders alone");
         }
 
         @Override
-        public Optional<Work> take() {
-            if (held.isEmpty()) {
-                return Optional.empty();
-            }
-            List<String> taken = List.copyOf(held);
-            held.clear();
-            return Optional.of(new Work() {
-                @Override
-                public void writeIn(java.sql.Connection transaction) {
-                    throw new UnsupportedOperationException("the carrier above writes its riders alone");
-                }
-
-                @Override
-                public void writeAlone() {
-                    written.addAll(taken);
-                }
-            });
+        public void writeAlone(List<String> rows) {
+            written.addAll(rows);
         }
     }
 

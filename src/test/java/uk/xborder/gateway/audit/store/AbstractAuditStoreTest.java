@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +42,7 @@ import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.AuditPki;
 import uk.xborder.gateway.audit.AuditOperation;
 import uk.xborder.gateway.audit.AuditOutcome;
-import uk.xborder.gateway.audit.SharedTransactionWrites;
+import uk.xborder.gateway.audit.HeldRows;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
 import uk.xborder.gateway.audit.checkpoint.CheckpointVerifier;
 import uk.xborder.gateway.audit.checkpoint.SignedCheckpoint;
@@ -778,14 +777,13 @@ abstract class AbstractAuditStoreTest {
     // ------------------------------------------------------------------- other stores' writes in the same commit
 
     /**
-     * A store's held writes on the audit log's database, as the exchange store and the ledger hold theirs: each
-     * piece of work inserts its rows into a side table in the transaction it is given, or alone, and notes what it
-     * saw of the transaction.
+     * A store on the audit log's database that holds its rows back in a batch, as the exchange store and the ledger
+     * do: it inserts them into a side table in the transaction it is given, or alone, and notes what it saw of the
+     * transaction.
      */
-    private static final class SideTable implements SharedTransactionWrites {
+    private static final class SideTable implements HeldRows.Writer<String> {
 
         final DataSource database;
-        final List<String> held = new ArrayList<>();
         final List<String> writtenAlone = Collections.synchronizedList(new ArrayList<>());
         /** For each writeIn: whether the transaction was open and how many of the batch's events it could see. */
         final List<String> sawInTransaction = Collections.synchronizedList(new ArrayList<>());
@@ -797,50 +795,34 @@ abstract class AbstractAuditStoreTest {
         }
 
         void record(String id) {
-            AuditBatch.writesOf(this, () -> this).orElseThrow().held.add(id);
+            AuditBatch.writesOf(this, () -> new HeldRows<>(database, this)).orElseThrow().add(id);
         }
 
         @Override
-        public DataSource database() {
-            return database;
-        }
-
-        @Override
-        public Optional<Work> take() {
-            if (held.isEmpty()) {
-                return Optional.empty();
+        public void writeIn(Connection transaction, List<String> ids) throws SQLException {
+            try (Statement s = transaction.createStatement();
+                 ResultSet events = s.executeQuery("SELECT COUNT(*) FROM audit_entry")) {
+                events.next();
+                sawInTransaction.add("autoCommit=" + transaction.getAutoCommit() + " events=" + events.getLong(1));
             }
-            List<String> ids = List.copyOf(held);
-            held.clear();
-            return Optional.of(new Work() {
-                @Override
-                public void writeIn(Connection transaction) throws SQLException {
-                    try (Statement s = transaction.createStatement();
-                         ResultSet events = s.executeQuery("SELECT COUNT(*) FROM audit_entry")) {
-                        events.next();
-                        sawInTransaction.add("autoCommit=" + transaction.getAutoCommit() + " events="
-                                + events.getLong(1));
-                    }
-                    insert(transaction, ids);
-                    if (failInTransaction) {
-                        throw new SQLException("refused in the shared transaction", "23505");
-                    }
-                }
+            insert(transaction, ids);
+            if (failInTransaction) {
+                throw new SQLException("refused in the shared transaction", "23505");
+            }
+        }
 
-                @Override
-                public void writeAlone() {
-                    if (failAlone) {
-                        throw new IllegalStateException("refused alone too");
-                    }
-                    try (Connection c = database.getConnection()) {
-                        c.setAutoCommit(true);
-                        insert(c, ids);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    writtenAlone.addAll(ids);
-                }
-            });
+        @Override
+        public void writeAlone(List<String> ids) {
+            if (failAlone) {
+                throw new IllegalStateException("refused alone too");
+            }
+            try (Connection c = database.getConnection()) {
+                c.setAutoCommit(true);
+                insert(c, ids);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            writtenAlone.addAll(ids);
         }
 
         private static void insert(Connection c, List<String> ids) throws SQLException {
