@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -51,6 +52,8 @@ import uk.xborder.gateway.audit.merkle.InclusionProof;
 public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
+    /** How often the embedded file's old chunks are compacted. */
+    static final Duration COMPACTION_INTERVAL = Duration.ofSeconds(30);
 
     private final DataSource db;
     private final AutoCloseable resources;
@@ -62,6 +65,8 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private final Checkpointer checkpointer;
     private final AuditStoreMetrics metrics;
     private final GroupCommit writer;
+    /** Only for the embedded H2 file, which does not compact itself while committing at once (see the class). */
+    private final Optional<EmbeddedFileCompaction> compaction;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     JdbcAuditLog(DataSource db, AutoCloseable resources, AuditStoreSettings settings, CheckpointSigner signer,
@@ -77,7 +82,10 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         this.metrics = new AuditStoreMetrics(registry, tree::knownSize, checkpointer.lag(), integrity, clock);
         this.writer = new GroupCommit(this::write, settings.batchSize(), settings.batchMaxWait(),
                 JdbcAuditLog::singleEventFault);
+        this.compaction = settings.jdbcUrl().startsWith("jdbc:h2:file:")
+                ? Optional.of(new EmbeddedFileCompaction(db, COMPACTION_INTERVAL)) : Optional.empty();
     }
+
 
     /**
      * The log's database, for the gateway's other shared state that lives beside it (the accepted-message record,
@@ -107,6 +115,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
         checkpointer.start();
         writer.start();
+        compaction.ifPresent(EmbeddedFileCompaction::start);
         LOG.info("audit log open: {} entries, latest checkpoint at {}", size,
                 latest.map(s -> String.valueOf(s.checkpoint().treeSize())).orElse("none"));
     }
@@ -315,6 +324,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        compaction.ifPresent(EmbeddedFileCompaction::close);
         writer.close();
         if (finalCheckpoint && integrity.ok()) {
             try {
