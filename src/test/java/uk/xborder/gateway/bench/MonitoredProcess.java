@@ -163,6 +163,11 @@ final class MonitoredProcess implements AutoCloseable {
         return Files.isExecutable(beside) ? beside.toString() : "jcmd";
     }
 
+    /** Kills it at once (SIGKILL, as kill -9 would) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Asks it to stop (SIGTERM, as Ctrl-C would) and waits; kills it if it does not. */
     @Override
     public void close() throws InterruptedException {
