@@ -52,8 +52,8 @@ import uk.xborder.gateway.audit.merkle.InclusionProof;
 public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
-    /** How often the embedded file's old chunks are compacted. */
-    static final Duration COMPACTION_INTERVAL = Duration.ofSeconds(30);
+    /** How often the embedded file's old chunks are compacted, one bounded call at a time. */
+    static final Duration COMPACTION_INTERVAL = Duration.ofSeconds(2);
 
     private final DataSource db;
     private final AutoCloseable resources;
