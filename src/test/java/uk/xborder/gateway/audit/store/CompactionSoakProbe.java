@@ -2,18 +2,17 @@ package uk.xborder.gateway.audit.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import uk.xborder.gateway.audit.AuditBatch;
-import uk.xborder.gateway.audit.AuditEvent;
 import uk.xborder.gateway.audit.checkpoint.CheckpointSigner;
 import uk.xborder.gateway.crypto.SigningIdentity;
 
-/** Experiment: two embedded stores at 20 messages/s for a few minutes, one compacted every 30 s; file sizes. */
+/**
+ * Experiment: two embedded audit stores at 20 messages a second for a few minutes, one compacted as the gateway
+ * compacts its own, the other not; their file sizes as they grow.
+ */
 public final class CompactionSoakProbe {
     public static void main(String[] args) throws Exception {
         SigningIdentity key = SigningIdentity.fromPem(Path.of("certs-example/audit/cert.pem"),
@@ -36,10 +35,10 @@ public final class CompactionSoakProbe {
                 long due = start + message * 50_000_000L;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    LockSupport.parkNanos(wait);
                 }
-                one(a, message);
-                one(b, message);
+                EmbeddedFileCompactionTest.recordAsOneMessage(a, message);
+                EmbeddedFileCompactionTest.recordAsOneMessage(b, message);
                 message++;
                 long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
                 if (elapsed >= nextPrint) {
@@ -53,22 +52,5 @@ public final class CompactionSoakProbe {
 
     private static double size(Path dir) throws Exception {
         return Files.size(dir.resolve("audit/audit-log.mv.db")) / 1048576.0;
-    }
-
-    private static void one(JdbcAuditLog log, int message) {
-        String exchange = UUID.randomUUID().toString();
-        AuditBatch batch = AuditBatch.open();
-        try {
-            for (int step = 0; step < 27; step++) {
-                log.record(new AuditEvent(exchange + "/" + step, Events.T0.plusMillis(message * 27L + step),
-                        exchange, "PS-" + message, null, List.of("CASE-" + message % 5), "STEP_" + step,
-                        "COLLECTION", "SUCCESS", null, null, "gateway/outbound", "police-scotland",
-                        List.of("europol", "spoc-ie", "nca"), "UK_GSC OFFICIAL-SENSITIVE", "UK_3X5X2 P",
-                        "Law Enforcement Directive Art. 35", null, "ab".repeat(32)));
-            }
-            AuditBatch.awaitRecorded();
-        } finally {
-            batch.close();
-        }
     }
 }

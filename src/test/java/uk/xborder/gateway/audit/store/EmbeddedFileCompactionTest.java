@@ -106,7 +106,7 @@ class EmbeddedFileCompactionTest {
     }
 
     /** 27 events committed together, as the audit batch of a report to three partners is. */
-    private static void recordAsOneMessage(JdbcAuditLog log, int message) {
+    static void recordAsOneMessage(JdbcAuditLog log, int message) {
         String exchange = UUID.randomUUID().toString();
         AuditBatch batch = AuditBatch.open();
         try {
