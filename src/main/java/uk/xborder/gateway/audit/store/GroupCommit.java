@@ -46,7 +46,7 @@ final class GroupCommit implements AutoCloseable {
     private final BatchWriter writer;
     private final int batchSize;
     private final long maxWaitNanos;
-    /** Which failures may be the fault of a single event: the batch is then retried one event at a time. */
+    /** Which failures may be the fault of a single event: the batch is then retried one caller's group at a time. */
     private final Predicate<Exception> singleEventFault;
     /** Groups of events, each queued whole: one caller's events are never split between two batches. */
     private final BlockingQueue<Group> queue;
