@@ -70,6 +70,8 @@ public final class JmsConnections {
         // CACHE_NONE: a new broker consumer for every message, and for every idle poll.
         jms.getConfiguration().setLazyCreateTransactionManager(false);
         jms.getConfiguration().setCacheLevelName("CACHE_CONSUMER");
+        // Each name resolved once: otherwise every send costs blocking queries to the broker (ResolvedDestinations).
+        jms.getConfiguration().setDestinationResolver(new ResolvedDestinations());
         // Persistent delivery for everything the gateway sends, so a broker restart loses nothing.
         jms.getConfiguration().setDeliveryPersistent(true);
         // Nothing the gateway consumes or sends is request-reply. A sender's JMSReplyTo would otherwise turn the

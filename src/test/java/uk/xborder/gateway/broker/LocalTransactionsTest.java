@@ -103,6 +103,7 @@ class LocalTransactionsTest {
         assertThat(endpoint.getConfiguration().isLazyCreateTransactionManager()).isFalse();
         assertThat(endpoint.getConfiguration().getTransactionManager()).isNull();
         assertThat(endpoint.getConfiguration().getCacheLevelName()).isEqualTo("CACHE_CONSUMER");
+        assertThat(endpoint.getConfiguration().getDestinationResolver()).isInstanceOf(ResolvedDestinations.class);
 
         send("a", "b", "c");
         assertThat(receive(3)).containsExactlyInAnyOrder("a", "b", "c");
