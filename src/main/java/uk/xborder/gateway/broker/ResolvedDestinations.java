@@ -19,8 +19,8 @@ import org.springframework.jms.support.destination.DynamicDestinationResolver;
  * message's four or five sends cost three round trips to the broker. The client marks a destination object as
  * checked after its first send; keeping the object keeps that mark.
  *
- * <p>A cached name still refers to whatever the broker has under it at each send: a send to an address removed since
- * fails at the broker, and the transaction it was part of rolls back. Thread-safe; one per broker.
+ * <p>A destination object is only a name: each send still goes to whatever the broker holds under it at the time.
+ * Thread-safe; one per broker component.
  */
 final class ResolvedDestinations implements DestinationResolver {
 
